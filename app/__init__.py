@@ -1,0 +1,1 @@
+"""Marketplace Copilot: AI staff for small cross-border e-commerce merchants."""

@@ -1,0 +1,14 @@
+"""Plain HTTP routes beside the Gradio pages: health for load balancers (feature routes register here too)."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from app.wiring import Services
+
+
+def register_routes(api: FastAPI, services: Services) -> None:
+    @api.get("/healthz")
+    def healthz() -> dict[str, object]:
+        # Liveness only: cheap, no model call. The Status tab does the deep checks.
+        return {"ok": True, "knowledge_chunks": services.knowledge.count()}

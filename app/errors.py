@@ -1,0 +1,30 @@
+"""Domain errors. Each carries a message written for the person in front of the screen.
+
+The UI turns these (and only these) into ``gr.Error`` / HTTP 4xx text; anything else is a bug and is logged.
+"""
+
+from __future__ import annotations
+
+
+class CopilotError(Exception):
+    """Base class: ``user_message`` is safe to show to a buyer or merchant."""
+
+    def __init__(self, user_message: str) -> None:
+        super().__init__(user_message)
+        self.user_message = user_message
+
+
+class InvalidInputError(CopilotError):
+    """The request itself is wrong: empty message, unknown order number, bad file."""
+
+
+class NotFoundError(CopilotError):
+    """The thing asked for does not exist, or the requester may not see it (same message either way)."""
+
+
+class AccessDeniedError(CopilotError):
+    """The requester is not allowed to do this."""
+
+
+class ServiceUnavailableError(CopilotError):
+    """A dependency (model server, database) is down or too slow; nothing was lost."""

@@ -1,0 +1,1 @@
+"""Application services: one module per job, no Gradio imports."""

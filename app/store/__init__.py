@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy tables and repositories (SQLite WAL by default, Postgres by URL)."""

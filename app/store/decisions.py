@@ -1,0 +1,91 @@
+"""Money decisions, stored with their inputs and the rules that fired."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+
+from app.store.db import Database
+from app.store.tables import DecisionRow
+
+
+@dataclass(frozen=True)
+class StoredDecision:
+    id: int
+    case_kind: str
+    case_id: str
+    outcome: str
+    amount: Decimal | None
+    currency: str | None
+    rules_fired: list[Any]
+    inputs: dict[str, Any]
+    policy_version: str | None
+    decided_by: str
+    note: str | None
+    created_at: datetime
+
+
+def _to_stored(row: DecisionRow) -> StoredDecision:
+    return StoredDecision(
+        id=row.id,
+        case_kind=row.case_kind,
+        case_id=row.case_id,
+        outcome=row.outcome,
+        amount=Decimal(row.amount) if row.amount is not None else None,
+        currency=row.currency,
+        rules_fired=row.rules_fired,
+        inputs=row.inputs,
+        policy_version=row.policy_version,
+        decided_by=row.decided_by,
+        note=row.note,
+        created_at=row.created_at,
+    )
+
+
+class DecisionRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def record(
+        self,
+        *,
+        case_kind: str,
+        case_id: str,
+        outcome: str,
+        amount: Decimal | None,
+        currency: str | None,
+        rules_fired: list[Any],
+        inputs: dict[str, Any],
+        decided_by: str,
+        policy_version: str | None = None,
+        note: str | None = None,
+    ) -> StoredDecision:
+        with self._db.session() as session:
+            row = DecisionRow(
+                case_kind=case_kind,
+                case_id=case_id,
+                outcome=outcome,
+                amount=str(amount) if amount is not None else None,
+                currency=currency,
+                rules_fired=rules_fired,
+                inputs=inputs,
+                policy_version=policy_version,
+                decided_by=decided_by,
+                note=note,
+            )
+            session.add(row)
+            session.flush()
+            return _to_stored(row)
+
+    def for_case(self, case_kind: str, case_id: str) -> list[StoredDecision]:
+        with self._db.session() as session:
+            rows = session.scalars(
+                select(DecisionRow)
+                .where(DecisionRow.case_kind == case_kind, DecisionRow.case_id == case_id)
+                .order_by(DecisionRow.id)
+            ).all()
+            return [_to_stored(row) for row in rows]

@@ -1,0 +1,1 @@
+"""Gradio UI: one builder per tab, wiring components to services only."""

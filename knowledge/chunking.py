@@ -1,0 +1,327 @@
+"""Turn parsed merchant knowledge into `Chunk`s. Pure functions: no file access.
+
+Chunk texts are compact "key: value" lines that start with the item's own label, so a
+chunk read alone (by the embedder, the chat model or a person) says what it is about.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from knowledge.types import Chunk
+
+# Above this many characters a product is split into "overview" and "specs" chunks:
+# a sentence encoder averages over its input, so one long chunk blurs the facts in it.
+PRODUCT_SPLIT_CHARS = 600
+# Plain-text uploads are packed paragraph by paragraph up to about this size.
+TEXT_CHUNK_CHARS = 1000
+LOW_STOCK_AT = 5
+
+OVERVIEW_SECTION = "overview"
+SPECS_SECTION = "specs"
+COMPAT_SECTION = "compatibility & in the box"
+
+
+def slugify(text: str, max_len: int = 60) -> str:
+    """ASCII slug for ids; falls back to a short hash for scripts with no ASCII form."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:max_len].strip("-")
+    if not slug:
+        slug = "h" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+    return slug
+
+
+_ACRONYMS = {"hdr": "HDR", "vesa": "VESA", "usb": "USB", "hdmi": "HDMI", "pd": "PD",
+             "dp": "DP", "ppi": "PPI", "led": "LED", "oled": "OLED", "ips": "IPS"}
+
+
+def _humanize_key(key: str) -> str:
+    """`refresh_rate` -> `Refresh rate`, `hdr` -> `HDR`; keys written for people are kept."""
+    if "_" not in key and not key.islower():
+        return key
+    words = [_ACRONYMS.get(w, w) for w in key.replace("_", " ").split()]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
+def _fmt_list(items: Iterable[Any]) -> str:
+    return "; ".join(str(item).strip() for item in items if str(item).strip())
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def product_label(product: Mapping[str, Any]) -> str:
+    """Citation label: 'PixelPort 15.6" 4K OLED (PP-156-4K)'."""
+    title = _one_line(product.get("title") or product["id"])
+    pid = str(product["id"])
+    return title if pid in title else f"{title} ({pid})"
+
+
+def stock_status(stock: Any) -> str:
+    """A status rather than the raw count, so routine stock moves don't force re-embeds."""
+    try:
+        units = int(stock)
+    except (TypeError, ValueError):
+        return "unknown"
+    if units <= 0:
+        return "out of stock"
+    if units <= LOW_STOCK_AT:
+        return f"low stock (only {units} left)"
+    return "in stock"
+
+
+def _product_parts(product: Mapping[str, Any]) -> list[tuple[str, str, list[str]]]:
+    """(id suffix, section name, "key: value" lines) in reading order."""
+    currency = str(product.get("currency") or "").strip()
+    overview: list[str] = []
+    if product.get("category"):
+        overview.append(f"Category: {_one_line(product['category'])}")
+    if product.get("price") is not None:
+        overview.append(f"Price: {product['price']} {currency}".rstrip())
+    if "stock" in product:
+        overview.append(f"Availability: {stock_status(product.get('stock'))}")
+    if product.get("warranty_months") is not None:
+        overview.append(f"Warranty: {product['warranty_months']} months")
+    if product.get("weight_kg") is not None:
+        overview.append(f"Weight: {product['weight_kg']} kg")
+    if product.get("description"):
+        overview.append(f"Description: {_one_line(product['description'])}")
+    if product.get("notes"):
+        overview.append(f"Notes: {_one_line(product['notes'])}")
+
+    specs = [f"{_humanize_key(str(key))}: {_one_line(value)}"
+             for key, value in (product.get("specs") or {}).items()]
+
+    compat: list[str] = []
+    if product.get("compatibility"):
+        compat.append(f"Compatible with: {_fmt_list(product['compatibility'])}")
+    if product.get("in_the_box"):
+        compat.append(f"In the box: {_fmt_list(product['in_the_box'])}")
+    parts = [("overview", OVERVIEW_SECTION, overview), ("specs", SPECS_SECTION, specs),
+             ("compatibility", COMPAT_SECTION, compat)]
+    return [part for part in parts if part[2]]
+
+
+def product_chunks(
+    product: Mapping[str, Any], source: str, *, split_over: int = PRODUCT_SPLIT_CHARS
+) -> list[Chunk]:
+    """One chunk per product if short; otherwise overview / specs / compatibility & box,
+    neighbours merged while they fit in `split_over` characters. Every chunk starts with
+    the product label and carries the product id."""
+    pid = str(product["id"])
+    label = product_label(product)
+    parts = _product_parts(product)
+    base_id = f"{source}#{pid}"
+    whole = "\n".join([label, *(line for _, _, lines in parts for line in lines)])
+    if len(whole) <= split_over or len(parts) < 2:
+        return [Chunk(id=base_id, text=whole, source=source, title=label, kind="product",
+                      product_id=pid)]
+
+    packs: list[tuple[list[str], list[str], list[str]]] = []  # (suffixes, sections, lines)
+    for suffix, section, lines in parts:
+        if packs and len("\n".join([label, *packs[-1][2], *lines])) <= split_over:
+            packs[-1][0].append(suffix)
+            packs[-1][1].append(section)
+            packs[-1][2].extend(lines)
+        else:
+            packs.append(([suffix], [section], list(lines)))
+    chunks: list[Chunk] = []
+    for suffixes, sections, lines in packs:
+        section = " & ".join(sections)
+        title = label if suffixes[0] == "overview" else f"{label} — {section}"
+        chunks.append(Chunk(id=f"{base_id}/{'+'.join(suffixes)}",
+                            text="\n".join([title, *lines]), source=source, title=title,
+                            kind="product", product_id=pid, section=section))
+    return chunks
+
+
+def products_chunks(products: Iterable[Mapping[str, Any]], source: str) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    seen: set[str] = set()
+    for product in products:
+        pid = str(product.get("id") or "").strip()
+        if not pid:
+            raise ValueError(f"{source}: a product has no id")
+        if pid in seen:
+            raise ValueError(f"{source}: duplicate product id {pid!r}")
+        seen.add(pid)
+        chunks.extend(product_chunks(product, source))
+    return chunks
+
+
+# --- Markdown ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MarkdownDoc:
+    title: str | None  # the "# " heading
+    preamble: str  # text between the title and the first "## "
+    sections: tuple[tuple[str, str], ...]  # ("## " heading, body)
+
+
+def parse_markdown(text: str) -> MarkdownDoc:
+    """Split on "# " / "## " headings; deeper headings stay inside their section body."""
+    title: str | None = None
+    preamble: list[str] = []
+    sections: list[tuple[str, list[str]]] = []
+    in_fence = False
+    for line in text.splitlines():
+        if line.lstrip().startswith("```"):
+            in_fence = not in_fence
+        if not in_fence and line.startswith("# ") and title is None and not sections:
+            title = line[2:].strip()
+        elif not in_fence and line.startswith("## "):
+            sections.append((line[3:].strip(), []))
+        elif sections:
+            sections[-1][1].append(line)
+        else:
+            preamble.append(line)
+    return MarkdownDoc(
+        title=title,
+        preamble=_tidy("\n".join(preamble)),
+        sections=tuple((heading, _tidy("\n".join(body))) for heading, body in sections),
+    )
+
+
+def _tidy(text: str) -> str:
+    """Trim and collapse runs of blank lines; paragraphs stay separated by one blank line."""
+    return re.sub(r"\n\s*\n+", "\n\n", text.strip())
+
+
+def looks_like_faq(doc: MarkdownDoc) -> bool:
+    if doc.title and re.search(r"\bfaq\b|frequently asked|questions", doc.title, re.I):
+        return True
+    questions = sum(heading.rstrip().endswith("?") for heading, _ in doc.sections)
+    return bool(doc.sections) and questions * 2 > len(doc.sections)
+
+
+def _unique_ids(base: str, slugs: Iterable[str]) -> Iterator[str]:
+    """Stable ids; a repeated heading gets -2, -3… in document order."""
+    counts: dict[str, int] = {}
+    for slug in slugs:
+        counts[slug] = counts.get(slug, 0) + 1
+        yield f"{base}#{slug}" if counts[slug] == 1 else f"{base}#{slug}-{counts[slug]}"
+
+
+def faq_chunks(doc: MarkdownDoc, source: str) -> list[Chunk]:
+    entries = [(q, a) for q, a in doc.sections if a]
+    ids = _unique_ids(source, (slugify(q) for q, _ in entries))
+    return [
+        Chunk(id=chunk_id, text=f"Q: {question}\nA: {answer}", source=source,
+              title=f"FAQ: {question}", kind="faq", section=question)
+        for chunk_id, (question, answer) in zip(ids, entries, strict=True)
+    ]
+
+
+_VERSION_RE = re.compile(r"^\s*(?:\*\*)?version(?:\*\*)?\s*:\s*(?P<v>.+?)\s*$", re.I | re.M)
+
+
+def policy_version(doc: MarkdownDoc) -> str | None:
+    match = _VERSION_RE.search(doc.preamble)
+    return match.group("v").strip("* ") if match else None
+
+
+def policy_label(doc: MarkdownDoc, source: str) -> str:
+    """'Returns policy' from '# Returns policy'; from the file name when there is no title."""
+    if doc.title:
+        return doc.title
+    stem = source.rsplit("/", 1)[-1].rsplit(".", 1)[0].replace("_", " ").replace("-", " ")
+    return f"{stem.capitalize()} policy"
+
+
+def policy_chunks(doc: MarkdownDoc, source: str) -> list[Chunk]:
+    """One chunk per "## " section; the version line goes into every chunk so a cited
+    passage always says which policy version it came from."""
+    label = policy_label(doc, source)
+    version = policy_version(doc)
+    header = f"{label} (version {version})" if version else label
+    entries = [(heading, body) for heading, body in doc.sections if body]
+    # Preamble prose (not just the version line) is a section of its own.
+    intro = _VERSION_RE.sub("", doc.preamble).strip()
+    if intro:
+        entries.insert(0, ("Overview", intro))
+    ids = _unique_ids(source, (slugify(heading) for heading, _ in entries))
+    return [
+        Chunk(id=chunk_id, text=f"{header} — {heading}\n{body}", source=source,
+              title=f"{label} — {heading}", kind="policy", section=heading)
+        for chunk_id, (heading, body) in zip(ids, entries, strict=True)
+    ]
+
+
+# --- Shipping ----------------------------------------------------------------------------
+
+SHIPPING_COLUMNS = ("country_code", "country", "carrier", "service", "days_min", "days_max",
+                    "cost", "currency")
+
+
+def shipping_sentence(row: Mapping[str, str]) -> str:
+    code = row["country_code"].strip().upper()
+    country = row["country"].strip()
+    currency = row.get("currency", "").strip()
+    carrier, service = row["carrier"].strip(), row["service"].strip()
+    by = f"{carrier}, service {service}" if service else carrier
+    days_min, days_max = row["days_min"].strip(), row["days_max"].strip()
+    days = f"{days_min} days" if days_min == days_max else f"{days_min}–{days_max} days"
+    cost = row["cost"].strip()
+    text = f"Shipping to {country} ({code}): {by}, {days}, {cost} {currency}".rstrip()
+    free_over = (row.get("free_over") or "").strip()
+    # Said explicitly either way: "is shipping free?" is a common question.
+    text += f", free over {free_over} {currency}".rstrip() if free_over else \
+        ", no free-shipping threshold"
+    return_cost = (row.get("return_cost") or "").strip()
+    if return_cost:
+        text += f"; return shipping to our warehouse costs {return_cost} {currency}".rstrip()
+    return text + "."
+
+
+def shipping_chunks(rows: Sequence[Mapping[str, str]], source: str) -> list[Chunk]:
+    """One chunk per row. Countries with several services get the service in the title."""
+    per_country: dict[str, int] = {}
+    for row in rows:
+        code = row["country_code"].strip().upper()
+        per_country[code] = per_country.get(code, 0) + 1
+    chunks: list[Chunk] = []
+    seen: dict[str, int] = {}
+    for row in rows:
+        code = row["country_code"].strip().upper()
+        title = f"Shipping to {row['country'].strip()}"
+        slug = code.lower()
+        if per_country[code] > 1:
+            service = " ".join(p for p in (row["carrier"].strip(), row["service"].strip()) if p)
+            title = f"{title} — {service}"
+            slug = f"{slug}-{slugify(service)}"
+        seen[slug] = seen.get(slug, 0) + 1
+        if seen[slug] > 1:
+            slug = f"{slug}-{seen[slug]}"
+        chunks.append(Chunk(id=f"{source}#{slug}", text=shipping_sentence(row), source=source,
+                            title=title, kind="shipping", section=code))
+    return chunks
+
+
+# --- Plain text --------------------------------------------------------------------------
+
+
+def text_chunks(text: str, source: str, title: str, *,
+                max_chars: int = TEXT_CHUNK_CHARS) -> list[Chunk]:
+    """Paragraphs packed greedily up to `max_chars`; a longer paragraph stands alone."""
+    paragraphs = [_one_line(p) for p in re.split(r"\n\s*\n", text) if p.strip()]
+    packs: list[str] = []
+    for paragraph in paragraphs:
+        if packs and len(packs[-1]) + 2 + len(paragraph) <= max_chars:
+            packs[-1] = f"{packs[-1]}\n\n{paragraph}"
+        else:
+            packs.append(paragraph)
+    many = len(packs) > 1
+    return [
+        Chunk(id=f"{source}#part-{i}", text=pack, source=source,
+              title=f"{title} (part {i})" if many else title, kind="document",
+              section=f"part {i}")
+        for i, pack in enumerate(packs, start=1)
+    ]

@@ -1,0 +1,234 @@
+"""Start and stop a local vLLM OpenAI-compatible server as a subprocess (like vLLM's `RemoteOpenAIServer`).
+
+Used by the app's run command for the embedded model and by the integration tests. Defaults are the CPU
+profile measured on a 2-core box: float32 (no bf16 instructions on AVX2 CPUs), eager mode (skips minutes of
+compile warm-up), both cores for the model worker.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Literal
+
+from models.errors import ModelUnavailableError
+
+Dtype = Literal["float32", "bfloat16", "float16", "auto"]
+
+
+class VLLMServerError(ModelUnavailableError):
+    """The local vLLM server failed to start, died, or did not become ready in time."""
+
+    default_message = "The local AI model server could not be started."
+
+
+def find_free_port(host: str = "127.0.0.1") -> int:
+    """A TCP port free on `host` right now (the OS picks it; a small race with other starters remains)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((host, 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass(frozen=True)
+class VLLMServerConfig:
+    """How to run `vllm.entrypoints.openai.api_server` for one model folder."""
+
+    model: Path | str
+    served_model_name: str
+    host: str = "127.0.0.1"
+    port: int | None = None  # None: a free port is picked at start()
+    max_model_len: int = 2048
+    dtype: Dtype = "float32"
+    enforce_eager: bool = True
+    kv_cache_space_gib: int = 1
+    # None: leave vLLM's thread binding alone (it keeps one core for its scheduler, i.e. 1 thread on 2 cores).
+    # "nobind" + omp_num_threads: let the model worker use that many threads unpinned.
+    omp_threads_bind: str | None = "nobind"
+    omp_num_threads: int | None = field(default_factory=lambda: os.cpu_count() or 1)
+    extra_args: tuple[str, ...] = ()
+    extra_env: Mapping[str, str] = field(default_factory=dict)
+    python: str = sys.executable
+
+
+def build_command(config: VLLMServerConfig, port: int) -> list[str]:
+    """The server's argv (pure: unit-tested)."""
+    command = [
+        config.python, "-m", "vllm.entrypoints.openai.api_server",
+        "--model", str(config.model),
+        "--served-model-name", config.served_model_name,
+        "--host", config.host,
+        "--port", str(port),
+        "--max-model-len", str(config.max_model_len),
+        "--dtype", config.dtype,
+    ]  # fmt: skip
+    if config.enforce_eager:
+        command.append("--enforce-eager")
+    command.extend(config.extra_args)
+    return command
+
+
+def build_env(config: VLLMServerConfig, base: Mapping[str, str]) -> dict[str, str]:
+    """The server's environment: `base` plus the CPU profile (pure: unit-tested)."""
+    env = dict(base)
+    env["VLLM_CPU_KVCACHE_SPACE"] = str(config.kv_cache_space_gib)
+    env["HF_HUB_OFFLINE"] = "1"  # the model is a local folder; never reach for the hub
+    env["TRANSFORMERS_OFFLINE"] = "1"
+    env["VLLM_NO_USAGE_STATS"] = "1"
+    env["DO_NOT_TRACK"] = "1"
+    if config.omp_threads_bind is not None:
+        env["VLLM_CPU_OMP_THREADS_BIND"] = config.omp_threads_bind
+    if config.omp_num_threads is not None:
+        env["OMP_NUM_THREADS"] = str(config.omp_num_threads)
+    env.update(config.extra_env)
+    return env
+
+
+def tail(path: Path, max_lines: int = 40) -> str:
+    """The last lines of a log file ('' if absent)."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except FileNotFoundError:
+        return ""
+    return "\n".join(lines[-max_lines:])
+
+
+class VLLMServerProcess:
+    """One vLLM server subprocess. `start()` then `wait_until_ready()`, or use it as a context manager.
+
+    The server runs in its own process group so `stop()` also ends vLLM's engine-core child processes.
+    """
+
+    def __init__(self, config: VLLMServerConfig, log_path: Path, stop_grace_s: float = 15.0) -> None:
+        self.config = config
+        self.log_path = log_path
+        self.stop_grace_s = stop_grace_s
+        self._process: subprocess.Popen[bytes] | None = None
+        self._log: IO[bytes] | None = None
+        self._port: int | None = config.port
+
+    @property
+    def port(self) -> int:
+        if self._port is None:
+            raise VLLMServerError(detail="the server has no port before start()")
+        return self._port
+
+    @property
+    def base_url(self) -> str:
+        """The OpenAI API root, e.g. http://127.0.0.1:8000/v1."""
+        return f"http://{self.config.host}:{self.port}/v1"
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
+
+    def is_running(self) -> bool:
+        return self._process is not None and self._process.poll() is None
+
+    def start(self) -> None:
+        if self._process is not None:
+            raise VLLMServerError(detail="start() called twice")
+        if self._port is None:
+            self._port = find_free_port(self.config.host)
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        self._log = self.log_path.open("ab")
+        self._process = subprocess.Popen(
+            build_command(self.config, self._port),
+            env=build_env(self.config, os.environ),
+            stdin=subprocess.DEVNULL,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # own process group: stop() can take the engine-core children too
+        )
+
+    def _models_endpoint_ready(self) -> bool:
+        connection = http.client.HTTPConnection(self.config.host, self.port, timeout=5)
+        try:
+            connection.request("GET", "/v1/models")
+            response = connection.getresponse()
+            body = response.read()
+        except OSError:  # refused / reset / timed out while the server is still starting
+            return False
+        finally:
+            connection.close()
+        if response.status != 200:
+            return False
+        served = [entry.get("id") for entry in json.loads(body).get("data", [])]
+        return self.config.served_model_name in served
+
+    def wait_until_ready(self, timeout_s: float = 600.0, poll_s: float = 1.0) -> float:
+        """Poll `GET /v1/models` until the served model is listed; returns the seconds waited.
+
+        Raises VLLMServerError with the log tail if the process exits or the timeout passes.
+        """
+        if self._process is None:
+            raise VLLMServerError(detail="wait_until_ready() before start()")
+        start = time.monotonic()
+        while True:
+            code = self._process.poll()
+            if code is not None:
+                raise VLLMServerError(
+                    detail=f"vLLM exited with code {code} during start-up; log {self.log_path}:\n"
+                    f"{tail(self.log_path)}"
+                )
+            if self._models_endpoint_ready():
+                return time.monotonic() - start
+            if time.monotonic() - start > timeout_s:
+                raise VLLMServerError(
+                    detail=f"vLLM not ready after {timeout_s:.0f} s; log {self.log_path}:\n{tail(self.log_path)}"
+                )
+            time.sleep(poll_s)
+
+    def stop(self) -> int | None:
+        """SIGTERM the process group, SIGKILL it after the grace period; returns the exit code."""
+        process, self._process = self._process, None
+        code: int | None = None
+        if process is not None:
+            code = process.poll()
+            if code is None:
+                _signal_group(process.pid, signal.SIGTERM)
+                try:
+                    code = process.wait(timeout=self.stop_grace_s)
+                except subprocess.TimeoutExpired:
+                    _signal_group(process.pid, signal.SIGKILL)
+                    code = process.wait(timeout=self.stop_grace_s)
+            # The API server may exit before its engine-core children: make sure none outlive it.
+            _signal_group(process.pid, signal.SIGKILL)
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+        return code
+
+    def __enter__(self) -> VLLMServerProcess:
+        self.start()
+        try:
+            self.wait_until_ready()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+
+def _signal_group(pgid: int, sig: signal.Signals) -> None:
+    # The group is gone once every member exited; that is the goal, not an error.
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pgid, sig)
+

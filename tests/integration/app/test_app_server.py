@@ -1,0 +1,76 @@
+"""The real app over loopback: the launcher starts, pages load, the named API answers, the console needs a login."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from gradio_client import Client
+
+from tests.support.fixtures_app import MERCHANT_PASSWORD, MERCHANT_USER, free_port
+
+pytestmark = pytest.mark.integration
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+def test_launcher_serves_console_widget_and_api(tmp_path: Path) -> None:
+    port = free_port()
+    env = {
+        **os.environ,
+        "MC_PORT": str(port),
+        "MC_DATA_DIR": str(tmp_path / "data"),
+        "MC_CHAT_BACKEND": "none",
+        "MC_DEMO_MODE": "true",
+    }
+    process = subprocess.Popen(
+        [sys.executable, "app.py"], cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            assert process.poll() is None, process.stdout.read() if process.stdout else "app exited"
+            try:
+                if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, "app did not come up in 180 s"
+            time.sleep(0.5)
+        health = httpx.get(f"{url}/healthz").json()
+        assert health["knowledge_chunks"] > 100, "the demo store's knowledge is indexed at start-up"
+        assert "Marketplace Copilot" in httpx.get(f"{url}/").text
+        assert httpx.get(f"{url}/widget/").status_code == 200
+        # The console's API is closed to anonymous callers.
+        assert httpx.get(f"{url}/gradio_api/info").status_code == 401
+    finally:
+        process.terminate()
+        output, _ = process.communicate(timeout=30)
+    assert "Console login (demo, new each start)" in output
+
+
+def test_console_api_answers_a_logged_in_merchant(make_services, run_app) -> None:
+    url = run_app(make_services())
+    client = Client(url, auth=(MERCHANT_USER, MERCHANT_PASSWORD), verbose=False)
+    rows = client.predict("¿Qué monitor tiene 240 Hz?", api_name="/knowledge_search")
+    titles = [row[1] for row in rows["data"]]
+    assert any("240" in title for title in titles[:3]), titles
+    status_markdown, status_table = client.predict(api_name="/status")
+    components = {row[0]: row for row in status_table["data"]}
+    assert components["Knowledge index"][2] == "ok"
+    assert components["Vision model"][2] == "off"
+    assert "manual review" in status_markdown
+
+
+def test_wrong_password_is_refused(make_services, run_app) -> None:
+    url = run_app(make_services())
+    response = httpx.post(f"{url}/login", data={"username": MERCHANT_USER, "password": "wrong"})
+    assert response.status_code == 400
+    with pytest.raises(ValueError):
+        Client(url, auth=(MERCHANT_USER, "wrong"), verbose=False)
