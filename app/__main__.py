@@ -1,4 +1,4 @@
-"""Command line: `python -m app run|ingest|hash-password|prepare-model …`."""
+"""Command line: `python -m app run|ingest|hash-password|prepare-model|chargeback …`."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import getpass
 import logging
 import sys
 from collections.abc import Sequence
+
+from app.cli_chargebacks import register_chargeback_commands
 
 
 def _ingest(args: argparse.Namespace) -> int:
@@ -79,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("prepare-model", help="assemble and convert the embedded model once").set_defaults(
         handler=_prepare_model
     )
+    register_chargeback_commands(commands)
     return parser
 
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from app.api_chat import register_chat_routes
 from app.wiring import Services
 
 
 def register_routes(api: FastAPI, services: Services) -> None:
+    register_chat_routes(api, services)
+
     @api.get("/healthz")
     def healthz() -> dict[str, object]:
         # Liveness only: cheap, no model call. The Status tab does the deep checks.

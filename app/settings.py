@@ -71,13 +71,21 @@ class Settings(BaseSettings):
     vision_model: str = "Qwen/Qwen2.5-VL-7B-Instruct"
     vision_transformers_model_path: str | None = None
     chat_max_tokens: int = 320
+    # Hugging Face Space (spaces/app.py): which Qwen2.5-VL profile to run in-process, and how many seconds
+    # of ZeroGPU time one generation may claim (spaces.GPU(duration=…)).
+    space_profile: str = "qwen2.5-vl-3b"  # a models/profiles/*.yaml name
+    space_gpu_duration_s: int = Field(default=90, ge=10, le=300)
 
     # --- retrieval ---------------------------------------------------------------------------------------------
     embedder: EmbedderKind = "use-multilingual"
     embedder_model: str | None = None
     retrieval_top_k: int = 5
     # Below this cosine similarity nothing counts as relevant: the bot says it does not know and offers a human.
-    retrieval_min_score: float = 0.35
+    # Calibrated on the demo store with the USE embedder (2026-11-24): 24 on-topic questions in 14 languages
+    # scored 0.29–0.58 at top-1 (lowest: Arabic "is a charger included?" 0.29); 17 off-topic questions
+    # (fridges, bikes, weather, recipes…) in 14 languages scored 0.08–0.19. Near-topic ones ("gaming laptops?",
+    # "65-inch TVs?") reach 0.27–0.33 and go to the model, whose prompt says to admit when sources lack it.
+    retrieval_min_score: float = 0.25
 
     # --- merchant defaults (editable later in the console; stored in the database) ------------------------------
     store_name: str = "PixelPort Displays"
@@ -90,7 +98,23 @@ class Settings(BaseSettings):
     max_video_mb: int = 100
     max_images_per_claim: int = 6
     max_videos_per_claim: int = 2
+    # Refund evidence: longer videos are refused; the vision model sees at most this many frames per video.
+    max_video_seconds: int = 60
+    evidence_video_frames: int = 8
     max_message_chars: int = 2000
+
+    # --- buyer chat ---------------------------------------------------------------------------------------------
+    chat_history_messages: int = 6  # earlier messages of the same conversation shown to the model
+    chat_citations_shown: int = 3
+    # Ask the model (JSON schema) for the intent when no rule matched; off by default: one more call per message.
+    chat_intent_model: bool = False
+    chat_poll_seconds: float = 3.0  # how often the widget looks for merchant replies
+
+    # --- chargeback defense --------------------------------------------------------------------------------------
+    chargeback_urgent_days: int = 3  # the queue flags cases due within this many days
+    chargeback_narrative_max_tokens: int = 700
+    # Addressee of the cover letter when the notice names no acquirer.
+    chargeback_default_acquirer: str = "Acquirer dispute department"
 
     # --- merchant console login ---------------------------------------------------------------------------------
     merchant_username: str = "merchant"

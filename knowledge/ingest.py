@@ -163,10 +163,11 @@ def _ingest_with_bar(corpus_dir: Path, store: KnowledgeStore, *, quiet: bool,
         return ingest_corpus(corpus_dir, store, prune=prune)
     from tqdm import tqdm
 
-    with tqdm(total=1000, unit="‰", desc="ingest", leave=False) as bar:
+    with tqdm(total=100, desc="ingest", leave=False,
+              bar_format="{desc} {percentage:3.0f}%|{bar}| {elapsed} {postfix}") as bar:
         def progress(fraction: float, message: str) -> None:
             bar.set_postfix_str(message, refresh=False)
-            bar.update(max(0, round(fraction * 1000) - bar.n))
+            bar.update(max(0, round(fraction * 100) - bar.n))
 
         return ingest_corpus(corpus_dir, store, progress=progress, prune=prune)
 

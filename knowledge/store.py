@@ -177,11 +177,9 @@ class KnowledgeStore:
 
         self._embed_and_write(to_embed, progress)
         for batch in _batches(relabel, self._max_batch()):
-            self.collection.update(
-                ids=[c.id for c in batch],
-                metadatas=[_metadata(c, self.embedder.name) for c in batch],
-                documents=[c.text for c in batch],
-            )
+            # Metadata only: passing documents would make Chroma want to re-embed them.
+            self.collection.update(ids=[c.id for c in batch],
+                                   metadatas=[_metadata(c, self.embedder.name) for c in batch])
         return UpsertReport(added=added, updated=updated, unchanged=unchanged,
                             embedded=len(to_embed))
 
@@ -210,10 +208,11 @@ class KnowledgeStore:
         step = max(1, min(EMBED_BATCH, self._max_batch()))
         done = 0
         for batch in _batches(chunks, step):
-            vectors = self.embedder.embed_documents([c.text for c in batch])
+            vectors: list[Sequence[float]] = list(
+                self.embedder.embed_documents([c.text for c in batch]))
             self.collection.upsert(
                 ids=[c.id for c in batch],
-                embeddings=vectors,  # type: ignore[arg-type]  # list[list[float]] is accepted
+                embeddings=vectors,
                 metadatas=[_metadata(c, self.embedder.name) for c in batch],
                 documents=[c.text for c in batch],
             )
@@ -237,8 +236,9 @@ class KnowledgeStore:
         """Nearest chunks, best first; score = cosine similarity = 1 - cosine distance."""
         if k < 1:
             raise ValueError("k must be >= 1")
+        vectors: list[Sequence[float]] = [list(embedding)]
         result = self.collection.query(
-            query_embeddings=[list(embedding)],
+            query_embeddings=vectors,
             n_results=k,
             where=_where(product_id, kinds),
             include=["metadatas", "documents", "distances"],
@@ -256,9 +256,10 @@ class KnowledgeStore:
         result = self.collection.get(ids=[chunk_id], include=["metadatas", "documents"])
         if not result["ids"]:
             return None
-        docs = result.get("documents") or [None]
-        metas = result.get("metadatas") or [{}]
-        return _chunk_from_record(result["ids"][0], docs[0], metas[0] or {})
+        docs = result.get("documents") or []
+        metas = result.get("metadatas") or []
+        return _chunk_from_record(result["ids"][0], docs[0] if docs else None,
+                                  (metas[0] if metas else None) or {})
 
     def count(self) -> int:
         return self.collection.count()

@@ -35,18 +35,16 @@ class Chunk:
     product_id: str | None = None
     section: str | None = None
     language: str = "en"
-    content_hash: str = ""
+    # Derived from `text`, never passed in, so hash and text cannot drift apart
+    # (dataclasses.replace(chunk, text=...) recomputes it).
+    content_hash: str = field(init=False, default="")
 
     def __post_init__(self) -> None:
         if not self.id:
             raise ValueError("Chunk.id must not be empty")
         if self.kind not in CHUNK_KINDS:
             raise ValueError(f"unknown chunk kind {self.kind!r}")
-        # Derived, never supplied by hand: keeps hash and text from drifting apart.
-        expected = content_hash(self.text)
-        if self.content_hash and self.content_hash != expected:
-            raise ValueError(f"content_hash of chunk {self.id!r} does not match its text")
-        object.__setattr__(self, "content_hash", expected)
+        object.__setattr__(self, "content_hash", content_hash(self.text))
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,6 +55,9 @@ class TransformersConfig(_Config):
     min_pixels: int | None = None
     """Optional per-image pixel bounds passed to qwen-vl-utils (smaller = faster on CPU)."""
     max_pixels: int | None = None
+    vision_pipeline: Literal["auto", "qwen_vl_utils", "builtin"] = "auto"
+    """auto: qwen-vl-utils + AutoProcessor when torchvision is importable, else the builtin
+    torchvision-free pipeline (PIL images, PyAV videos); see models/qwen_vision.py."""
 
 
 class ScriptedConfig(_Config):

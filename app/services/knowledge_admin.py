@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import shutil
-from dataclasses import replace
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 

@@ -1,11 +1,151 @@
-"""Buyer chat tab."""
+"""The buyer chat panel: the widget's chat, and a preview of it in the merchant console.
+
+Wiring only: every decision is in BuyerChatService. The stream handler yields the cumulative messages
+(Gradio messages format); the input is locked while a reply streams and one submit runs at a time.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 import gradio as gr
 
+from app.domain.chat import CitationsEvent, DoneEvent, HandoffEvent, LanguageEvent, ResetEvent, StoredMessage, TextDelta
+from app.errors import CopilotError
+from app.services.chat import answer_fallback
+from app.services.language import RTL_LANGUAGES
 from app.wiring import Services
 
+# Lets each paragraph pick its own direction, so Arabic renders right-to-left beside Latin text.
+CHAT_CSS = """
+#buyer-chat .message p, #buyer-chat .message li { unicode-bidi: plaintext; text-align: start; }
+"""
 
-def build_chat_tab(services: Services) -> None:
-    gr.Markdown("Buyer chat: not wired yet.")
+Message = dict[str, Any]
+
+
+def sources_message(citations: list[Any]) -> Message:
+    lines = [f"- **{c.title}** ({c.source}): {c.excerpt}" for c in citations]
+    return {"role": "assistant", "content": "\n".join(lines), "metadata": {"title": f"📄 Sources ({len(citations)})", "status": "done"}}
+
+
+def render_message(message: StoredMessage, store_name: str) -> list[Message]:
+    """One stored message as the buyer sees it (merchant replies in the buyer's language when translated)."""
+    if message.role == "buyer":
+        return [{"role": "user", "content": message.text}]
+    if message.role == "merchant":
+        text = message.buyer_text
+        if message.meta.get("translation_status") == "untranslated":
+            text = f"{text}\n\n_{answer_fallback.text('untranslated_note', message.language)}_"
+        return [{"role": "assistant", "content": f"**{store_name} 🧑**: {text}"}]
+    rendered = [{"role": "assistant", "content": message.text}]
+    if message.citations:
+        rendered.append(sources_message(message.citations))
+    return rendered
+
+
+def render_history(messages: list[StoredMessage], store_name: str) -> list[Message]:
+    return [item for message in messages for item in render_message(message, store_name)]
+
+
+def build_chat_tab(services: Services, *, persistent: bool = False) -> None:
+    """`persistent`: keep the session token in the browser (widget); the console preview starts fresh each load."""
+    chat = services.buyer_chat
+    store_name = services.merchant_profile.get().store_name
+    if persistent:
+        token_state: gr.State | gr.BrowserState = gr.BrowserState(
+            None, storage_key="marketplace-copilot-chat", secret=chat.browser_state_secret()
+        )
+    else:
+        token_state = gr.State(None)
+    merchant_seen = gr.State(0)
+    # Mounted apps take no launch(css=…): a style element travels with the panel.
+    gr.HTML(f"<style>{CHAT_CSS}</style>", padding=False)
+    chatbot = gr.Chatbot(
+        elem_id="buyer-chat", label=store_name, height=520, feedback_options=None,
+        placeholder=f"**{store_name}** · Ask about products, shipping or your order, in your language.",
+    )  # fmt: skip
+    with gr.Row():
+        message_box = gr.Textbox(
+            show_label=False, placeholder="Type your message…", scale=5, autofocus=True,
+            max_lines=6, elem_id="buyer-chat-input",
+        )  # fmt: skip
+        send = gr.Button("Send", variant="primary", scale=1, min_width=80)
+
+    def start(token: str | None) -> tuple[str, gr.Chatbot, int]:
+        token = chat.ensure_session(token)
+        messages = chat.history(token)
+        rtl = chat.conversation(token).language in RTL_LANGUAGES
+        seen = max((m.id for m in messages if m.role == "merchant"), default=0)
+        return token, gr.Chatbot(value=render_history(messages, store_name), rtl=rtl), seen
+
+    def respond(message: str, history: list[Message], token: str | None) -> Iterator[tuple[Any, Any, Any]]:
+        try:
+            token = chat.ensure_session(token)
+            text = chat.validate(token, message)
+        except CopilotError as exc:
+            raise gr.Error(exc.user_message) from exc  # the text stays in the box: nothing is lost
+        history = [*history, {"role": "user", "content": text}]
+        yield gr.Textbox(value="", interactive=False), history, token
+        answer: Message = {"role": "assistant", "content": ""}
+        sources: list[Message] = []
+        rtl = False
+        try:
+            for event in chat.stream_reply(token, text):
+                if isinstance(event, LanguageEvent):
+                    rtl = event.rtl
+                    continue
+                if isinstance(event, CitationsEvent) and event.citations:
+                    sources = [sources_message(event.citations)]
+                elif isinstance(event, TextDelta):
+                    answer = {"role": "assistant", "content": answer["content"] + event.text}
+                elif isinstance(event, ResetEvent):
+                    answer = {"role": "assistant", "content": ""}
+                elif isinstance(event, DoneEvent):
+                    answer = {"role": "assistant", "content": event.text}
+                elif isinstance(event, HandoffEvent):
+                    continue
+                yield gr.skip(), gr.Chatbot(value=[*history, answer, *sources], rtl=rtl), gr.skip()
+        except CopilotError as exc:
+            raise gr.Error(exc.user_message) from exc
+        # The last yield carries the whole conversation, so API clients get it as the result.
+        yield gr.Textbox(interactive=True), gr.Chatbot(value=[*history, answer, *sources], rtl=rtl), gr.skip()
+
+    def unlock() -> gr.Textbox:
+        return gr.Textbox(interactive=True)
+
+    def poll(token: str | None, seen: int, history: list[Message]) -> tuple[Any, Any]:
+        if not token:
+            return gr.skip(), gr.skip()
+        try:
+            new = chat.updates(token, seen)
+        except CopilotError:
+            return gr.skip(), gr.skip()
+        if not new:
+            return gr.skip(), gr.skip()
+        added = [item for message in new for item in render_message(message, store_name)]
+        return [*history, *added], max(m.id for m in new)
+
+    # A model behind vLLM batches requests, so chat events are not throttled; an in-process model is.
+    in_process = services.chat_model is not None and services.chat_model.info.backend == "transformers"
+    limit = 1 if in_process else None
+    gr.on(
+        [message_box.submit, send.click],
+        respond,
+        inputs=[message_box, chatbot, token_state],
+        outputs=[message_box, chatbot, token_state],
+        api_name="chat",
+        concurrency_limit=limit,
+        concurrency_id="chat-model" if in_process else None,
+        trigger_mode="once",
+    ).then(unlock, outputs=message_box, api_visibility="private", queue=False)
+    timer = gr.Timer(services.settings.chat_poll_seconds)
+    timer.tick(
+        poll, inputs=[token_state, merchant_seen, chatbot], outputs=[chatbot, merchant_seen],
+        api_name="chat_poll", queue=False, show_progress="hidden",
+    )  # fmt: skip
+    # The enclosing Blocks (widget or console) is the render context: restore the session on page load.
+    page = gr.context.Context.root_block
+    assert page is not None, "build_chat_tab must be called inside a gr.Blocks"
+    page.load(start, inputs=token_state, outputs=[token_state, chatbot, merchant_seen], api_name="chat_start")

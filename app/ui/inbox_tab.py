@@ -1,11 +1,129 @@
-"""Inbox tab."""
+"""Inbox tab: conversations handed off to a human, buyer messages in the merchant's language, replies sent back
+translated into the buyer's language. Wiring only; the logic is in app.services.chat.handoff.InboxService."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import gradio as gr
 
+from app.domain.chat import StoredMessage
+from app.errors import CopilotError
+from app.services.language import LANGUAGE_NAMES
 from app.wiring import Services
+
+REASONS = {"buyer_request": "asked for a human", "low_confidence": "bot could not answer", "abuse": "angry / abusive"}
+
+
+def _language(code: str) -> str:
+    return f"{LANGUAGE_NAMES.get(code, code)} ({code})"
+
+
+def thread_messages(messages: list[StoredMessage]) -> list[dict[str, Any]]:
+    """The thread as the merchant reads it: translations first, originals below."""
+    rendered = []
+    for m in messages:
+        if m.role == "buyer":
+            status = m.meta.get("translation_status")
+            if status == "machine":
+                content = f"{m.translation}\n\n_original ({_language(m.language)}): {m.text}_"
+            elif status == "untranslated":
+                content = f"⚠️ untranslated ({_language(m.language)}): {m.text}"
+            else:
+                content = m.text
+            rendered.append({"role": "user", "content": content})
+        elif m.role == "merchant":
+            status = m.meta.get("translation_status")
+            note = {
+                "machine": f"_sent to the buyer in {_language(m.language)}: {m.translation}_"
+                if m.translation
+                else "",
+                "untranslated": "⚠️ _sent untranslated (no translation available)_",
+            }.get(str(status), "")
+            rendered.append({"role": "assistant", "content": f"**You:** {m.text}\n\n{note}".strip()})
+        else:
+            rendered.append({"role": "assistant", "content": f"🤖 {m.text}"})
+    return rendered
 
 
 def build_inbox_tab(services: Services) -> None:
-    gr.Markdown("Inbox: not wired yet.")
+    inbox = services.chat_inbox
+
+    def list_rows() -> tuple[list[list[Any]], gr.Dropdown]:
+        items = inbox.open_items()
+        rows = [
+            [
+                item.conversation.id,
+                _language(item.conversation.language),
+                REASONS.get(item.conversation.handoff_reason or "", item.conversation.handoff_reason or ""),
+                item.last_buyer_text[:120],
+                item.messages,
+                f"{item.conversation.updated_at:%Y-%m-%d %H:%M}",
+            ]
+            for item in items
+        ]
+        choices = [(f"{row[0][:8]} · {row[1]} · {row[3][:40]}", row[0]) for row in rows]
+        return rows, gr.Dropdown(choices=choices)
+
+    def open_thread(conversation_id: str | None) -> tuple[list[dict[str, Any]], str]:
+        if not conversation_id:
+            raise gr.Error("Pick a conversation first.")
+        try:
+            conversation, messages = inbox.thread(conversation_id)
+        except CopilotError as exc:
+            raise gr.Error(exc.user_message) from exc
+        header = (
+            f"Buyer writes in **{_language(conversation.language)}** · status **{conversation.status}**"
+            + (f" · verified order {conversation.verified_order_no}" if conversation.verified_order_no else "")
+        )
+        return thread_messages(messages), header
+
+    def reply(conversation_id: str | None, text: str, request: gr.Request) -> tuple[list[dict[str, Any]], str, str]:
+        if not conversation_id:
+            raise gr.Error("Pick a conversation first.")
+        try:
+            inbox.reply(conversation_id, text, merchant=request.username or "merchant")
+        except CopilotError as exc:
+            raise gr.Error(exc.user_message) from exc  # the reply stays in the box
+        thread, header = open_thread(conversation_id)
+        return thread, header, ""
+
+    def close(conversation_id: str | None, request: gr.Request) -> str:
+        if not conversation_id:
+            raise gr.Error("Pick a conversation first.")
+        inbox.close(conversation_id, merchant=request.username or "merchant")
+        return "Conversation closed."
+
+    def to_bot(conversation_id: str | None, request: gr.Request) -> str:
+        if not conversation_id:
+            raise gr.Error("Pick a conversation first.")
+        inbox.return_to_bot(conversation_id, merchant=request.username or "merchant")
+        return "The assistant answers this buyer again."
+
+    language = services.merchant_profile.get().merchant_language
+    gr.Markdown(
+        f"Conversations handed to a human. Buyer messages are shown in your language ({_language(language)}, "
+        "see Settings); your reply is translated into the buyer's language and appears in their chat."
+    )
+    refresh = gr.Button("Refresh")
+    table = gr.Dataframe(
+        headers=["conversation", "language", "why", "last buyer message", "messages", "updated"],
+        interactive=False, wrap=True, label="Waiting for you",
+    )  # fmt: skip
+    picker = gr.Dropdown(label="Conversation", choices=[], interactive=True)
+    header = gr.Markdown()
+    thread = gr.Chatbot(label="Thread", height=420, feedback_options=None)
+    reply_box = gr.Textbox(label="Your reply (in your language)", lines=3)
+    with gr.Row():
+        send = gr.Button("Send reply", variant="primary")
+        close_button = gr.Button("Close conversation")
+        bot_button = gr.Button("Hand back to the assistant")
+    done = gr.Markdown()
+
+    refresh.click(list_rows, outputs=[table, picker], api_name="inbox_list")
+    # New handoffs show up without a click; the thread itself refreshes when opened or answered.
+    gr.Timer(10).tick(list_rows, outputs=[table, picker], api_visibility="private", queue=False, show_progress="hidden")
+    picker.change(open_thread, inputs=picker, outputs=[thread, header], api_name="inbox_open")
+    send.click(reply, inputs=[picker, reply_box], outputs=[thread, header, reply_box], api_name="inbox_reply")
+    close_button.click(close, inputs=picker, outputs=done, api_name="inbox_close")
+    bot_button.click(to_bot, inputs=picker, outputs=done, api_name="inbox_to_bot")

@@ -1,11 +1,193 @@
-"""Refund review tab."""
+"""Refund review tab: queue with filters, case page (evidence, finding, rules, proposal), decisions,
+audit trail, CSV export, savings report and the refund policy editor. Wiring only: RefundService decides."""
 
 from __future__ import annotations
 
+import json
+from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
 import gradio as gr
 
+from app.domain.refunds import CASE_STATUSES, CLAIM_REASONS, OUTCOME_LABELS
+from app.errors import CopilotError
+from app.services.refunds.review import CaseDetail, CaseFilters, case_amount
 from app.wiring import Services
+
+QUEUE_HEADERS = ["case", "created", "order", "country", "reason", "status", "proposal", "amount", "currency"]
+ALL = "all"
+
+
+def _money(value: float | None) -> Decimal | None:
+    if value is None:
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+def _detail_markdown(detail: CaseDetail) -> str:
+    case = detail.case
+    proposal = OUTCOME_LABELS.get(case.proposed_outcome or "", "—")
+    if case.suggested_outcome:
+        proposal += f" (engine suggests: {OUTCOME_LABELS[case.suggested_outcome]})"
+    lines = [
+        f"### Case {case.id} · {case.status}",
+        f"**Order** {case.order_no} · {case.country_code} · buyer {case.buyer_email} · language {case.language}",
+        f"**Reason** {case.reason.replace('_', ' ')} · item value {case.item_value} {case.currency} · "
+        f"paid {case.total_paid} {case.currency}",
+        f"**Buyer's words** {case.description or '—'}",
+        f"**Proposal** {proposal} · {case.proposed_amount if case.proposed_amount is not None else '—'} {case.currency}",
+    ]
+    if case.final_outcome:
+        lines.append(f"**Final** {OUTCOME_LABELS.get(case.final_outcome, case.final_outcome)} · {case.final_amount} {case.currency}")
+    return "\n\n".join(lines)
 
 
 def build_refund_tab(services: Services) -> None:
-    gr.Markdown("Refund review: not wired yet.")
+    refunds = services.refunds
+    exports_dir = services.settings.data_dir / "exports"
+
+    def filters(status: str, reason: str, country: str, min_amount: float | None, max_amount: float | None) -> CaseFilters:
+        return CaseFilters(
+            status=None if status == ALL else status, reason=None if reason == ALL else reason,
+            country=country.strip() or None, min_amount=_money(min_amount), max_amount=_money(max_amount),
+        )  # fmt: skip
+
+    def queue(status: str, reason: str, country: str, min_amount: float | None, max_amount: float | None) -> list[list[Any]]:
+        cases = refunds.list_cases(filters(status, reason, country, min_amount, max_amount))
+        return [
+            [c.id, c.created_at.strftime("%Y-%m-%d %H:%M"), c.order_no, c.country_code, c.reason, c.status,
+             OUTCOME_LABELS.get(c.proposed_outcome or "", ""), str(case_amount(c) or ""), c.currency]
+            for c in cases
+        ]  # fmt: skip
+
+    def open_case(case_id: str) -> tuple[Any, ...]:
+        try:
+            detail = refunds.case_detail(case_id)
+        except CopilotError as exc:
+            raise gr.Error(exc.user_message) from exc
+        images = [(str(path), record.original_name) for record, path in detail.evidence if record.kind == "image"]
+        videos = [str(path) for record, path in detail.evidence if record.kind == "video"]
+        rules = detail.decisions[-1].rules_fired if detail.decisions else []
+        return (
+            _detail_markdown(detail),
+            images,
+            videos[0] if videos else None,
+            detail.finding.model_dump(mode="json") if detail.finding else {"status": "not analysed yet"},
+            [[r.get("code", ""), r.get("description", "")] for r in rules if isinstance(r, dict)],
+            [[s.created_at.strftime("%Y-%m-%d %H:%M"), s.actor, s.step, s.outcome or "", str(s.amount or ""), s.text]
+             for s in detail.steps],
+            [[e.created_at.strftime("%Y-%m-%d %H:%M:%S"), e.actor, e.action, json.dumps(e.detail, ensure_ascii=False)]
+             for e in detail.audit],
+            float(case_amount(detail.case) or 0),
+        )  # fmt: skip
+
+    def decide(action: str, case_id: str, amount: float | None, note: str, request: gr.Request) -> tuple[Any, ...]:
+        actor = getattr(request, "username", None) or services.settings.merchant_username
+        try:
+            refunds.merchant_decide(case_id, actor, action, _money(amount), note)  # type: ignore[arg-type]
+        except CopilotError as exc:
+            raise gr.Error(exc.user_message) from exc
+        return open_case(case_id)
+
+    def approve(case_id: str, amount: float | None, note: str, request: gr.Request) -> tuple[Any, ...]:
+        return decide("approve", case_id, amount, note, request)
+
+    def edit(case_id: str, amount: float | None, note: str, request: gr.Request) -> tuple[Any, ...]:
+        return decide("edit", case_id, amount, note, request)
+
+    def reject(case_id: str, amount: float | None, note: str, request: gr.Request) -> tuple[Any, ...]:
+        return decide("reject", case_id, amount, note, request)
+
+    def export(status: str, reason: str, country: str, min_amount: float | None, max_amount: float | None) -> str:
+        exports_dir.mkdir(parents=True, exist_ok=True)
+        target = exports_dir / f"refund-cases-{datetime.now(UTC):%Y%m%d-%H%M%S}.csv"
+        target.write_text(refunds.export_csv(filters(status, reason, country, min_amount, max_amount)), encoding="utf-8")
+        return str(target)
+
+    def savings() -> list[list[Any]]:
+        return [
+            [m.month, m.currency, m.cases, str(m.refunded), str(m.full_refund_with_return_cost), str(m.savings),
+             m.unknown_shipping_cases]
+            for m in refunds.savings_report()
+        ]  # fmt: skip
+
+    def load_policy() -> str:
+        return json.dumps(refunds.policy().model_dump(mode="json"), indent=2)
+
+    def save_policy(text: str, request: gr.Request) -> tuple[str, str]:
+        actor = getattr(request, "username", None) or services.settings.merchant_username
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise gr.Error(f"The policy is not valid JSON (line {exc.lineno}): {exc.msg}") from exc
+        try:
+            refunds.save_policy(data, actor)
+        except CopilotError as exc:
+            raise gr.Error(exc.user_message) from exc
+        return load_policy(), "Policy saved; it applies to new proposals."
+
+    with gr.Row():
+        status = gr.Dropdown([ALL, *CASE_STATUSES], value=ALL, label="Status")
+        reason = gr.Dropdown([ALL, *CLAIM_REASONS], value=ALL, label="Reason")
+        country = gr.Textbox(label="Country", placeholder="BR")
+        min_amount = gr.Number(label="Min amount", value=None)
+        max_amount = gr.Number(label="Max amount", value=None)
+        refresh = gr.Button("Refresh")
+    filter_inputs = [status, reason, country, min_amount, max_amount]
+    table = gr.Dataframe(headers=QUEUE_HEADERS, interactive=False, label="Cases (click a row to open it)")
+    with gr.Row():
+        case_id = gr.Textbox(label="Case", scale=3)
+        open_button = gr.Button("Open case")
+    summary = gr.Markdown()
+    with gr.Row():
+        gallery = gr.Gallery(label="Photos", columns=3, height=320)
+        video = gr.Video(label="Video", interactive=False)
+    finding = gr.JSON(label="Vision finding (model + prompt version)")
+    rules = gr.Dataframe(headers=["rule", "why"], interactive=False, label="Rules that fired", wrap=True)
+    with gr.Row():
+        amount = gr.Number(label="Amount to refund", minimum=0)
+        note = gr.Textbox(label="Note (required to reject)", scale=2)
+    with gr.Row():
+        approve_button = gr.Button("Approve", variant="primary")
+        edit_button = gr.Button("Refund the amount above")
+        reject_button = gr.Button("Reject", variant="stop")
+    steps = gr.Dataframe(headers=["when", "who", "step", "outcome", "amount", "text"], interactive=False,
+                         label="Negotiation", wrap=True)  # fmt: skip
+    audit = gr.Dataframe(headers=["when (UTC)", "who", "action", "detail"], interactive=False, label="Audit trail", wrap=True)
+    with gr.Row():
+        export_button = gr.Button("Export CSV")
+        export_file = gr.File(label="CSV export", interactive=False)
+    with gr.Accordion("Savings: returnless refunds vs. full refund with return", open=False):
+        savings_button = gr.Button("Refresh report")
+        savings_table = gr.Dataframe(
+            headers=["month", "currency", "cases", "refunded", "full refund + return cost", "saved", "unknown shipping"],
+            interactive=False,
+        )
+    with gr.Accordion("Refund policy (JSON)", open=False):
+        policy_code = gr.Code(value=load_policy, language="json", label="Policy")
+        policy_status = gr.Markdown()
+        policy_save = gr.Button("Save policy")
+
+    case_outputs = [summary, gallery, video, finding, rules, steps, audit, amount]
+    refresh.click(queue, inputs=filter_inputs, outputs=table, api_name="refund_queue")
+    open_button.click(open_case, inputs=case_id, outputs=case_outputs, api_name="refund_case")
+
+    def pick(event: gr.SelectData, rows: Any) -> str:
+        row = event.index[0] if isinstance(event.index, list | tuple) else event.index
+        values = rows.values.tolist() if hasattr(rows, "values") else rows
+        return str(values[row][0]) if values and 0 <= row < len(values) else ""
+
+    table.select(pick, inputs=table, outputs=case_id, api_name=False).then(
+        open_case, inputs=case_id, outputs=case_outputs, api_name=False
+    )
+    decision_inputs = [case_id, amount, note]
+    approve_button.click(approve, inputs=decision_inputs, outputs=case_outputs, api_name="refund_approve")
+    edit_button.click(edit, inputs=decision_inputs, outputs=case_outputs, api_name="refund_edit_amount")
+    reject_button.click(reject, inputs=decision_inputs, outputs=case_outputs, api_name="refund_reject")
+    export_button.click(export, inputs=filter_inputs, outputs=export_file, api_name="refund_export_csv")
+    savings_button.click(savings, outputs=savings_table, api_name="refund_savings")
+    policy_save.click(save_policy, inputs=policy_code, outputs=[policy_code, policy_status], api_name="refund_policy_save")

@@ -18,6 +18,7 @@ one socket write per event, so many concurrent streaming clients get their chunk
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import socket
@@ -40,7 +41,9 @@ class Reply:
     finish_reason: str | None = "stop"  # None: the stream ends without a finish_reason
     status: int = 200  # not 200: an OpenAI-style error body with this status
     delay_s: float = 0.0  # before the first byte of the response
-    chunk_delay_s: float = 0.0  # between streamed chunks
+    chunk_delay_s: float = 0.0  # before each streamed content chunk
+    stall_after_chunks: int | None = None  # pause `stall_s` after N content chunks (a stuck server)
+    stall_s: float = 0.0
     drop_after_chunks: int | None = None  # close the socket after N content chunks (0: no response)
     malformed: bool = False  # broken JSON body / SSE event
     deltas: tuple[str, ...] | None = None  # explicit stream chunks; default: split into words
@@ -84,7 +87,13 @@ class FakeOpenAIServer:
         httpd.fake = self  # type: ignore[attr-defined]
         self.port = httpd.server_address[1]
         self._httpd = httpd
-        self._thread = threading.Thread(target=httpd.serve_forever, name=f"fake-openai-{self.port}", daemon=True)
+        # A short poll interval makes stop()/"down" take milliseconds instead of 0.5 s.
+        self._thread = threading.Thread(
+            target=httpd.serve_forever,
+            kwargs={"poll_interval": 0.02},
+            name=f"fake-openai-{self.port}",
+            daemon=True,
+        )
         self._thread.start()
 
     def _close_listener(self) -> None:
@@ -329,6 +338,8 @@ class _Handler(BaseHTTPRequestHandler):
                 return
             if reply.chunk_delay_s and self.fake._stopping.wait(reply.chunk_delay_s):
                 return
+            if sent == reply.stall_after_chunks and self.fake._stopping.wait(reply.stall_s):
+                return
             if reply.malformed:
                 self._write_chunk(b'data: {"id": "chatcmpl-fake", "choices": [{"delta": \n\n')
                 self._end_chunked()
@@ -357,10 +368,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _drop(self) -> None:
         """Close the TCP connection abruptly (mid-body or before any response)."""
         self.close_connection = True
-        try:
+        with contextlib.suppress(OSError):  # the client may already be gone; the point was to close
             self.connection.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass  # the client may already be gone; the point was to close
 
 
 def _chunk(model: str, delta: dict[str, Any], finish_reason: str | None) -> dict[str, Any]:

@@ -1,0 +1,1 @@
+"""Benchmarks: `python -m app.bench <name> [options]`. They print figures, assert nothing."""

@@ -1,0 +1,109 @@
+"""`python -m app chargeback import|list|show|generate|outcome`: the chargeback desk from a terminal."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+
+@contextmanager
+def _service(with_model: bool = False) -> Iterator[Any]:
+    from app.settings import Settings
+    from app.wiring import build_services
+
+    # The configured chat model is started only for `generate --model`; otherwise the template writes the argument.
+    services = build_services(Settings(), start_models=with_model)
+    try:
+        yield services.chargebacks
+    finally:
+        services.close()
+
+
+def _import(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    with _service() as service:
+        report = service.import_notices(path.read_bytes(), path.name, actor="cli")
+    print(report.summary())
+    return 0 if not report.errors else 1
+
+
+def _list(args: argparse.Namespace) -> int:
+    with _service() as service:
+        rows = service.queue(include_closed=args.all)
+    print(f"{'case':<18} {'reason':<16} {'order':<11} {'amount':>13} {'due':<10} {'left':>4} {'flag':<8} {'status':<9} evidence")
+    for row in rows:
+        notice = row.case.notice
+        print(
+            f"{notice.case_id:<18} {row.case.reason.display:<16} {notice.order_no:<11} "
+            f"{str(notice.amount) + ' ' + notice.currency:>13} {row.deadline.due_date.isoformat():<10} "
+            f"{row.deadline.days_left:>4} {row.deadline.flag:<8} {row.case.status:<9} {row.completeness_score}%"
+        )
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    with _service() as service:
+        review = service.review(args.case_id)
+    score = review.completeness
+    print(f"{review.bundle.case.case_id}: {score.reason_display}, evidence {score.score}% "
+          f"({len(score.present)}/{len(score.required)}), due {review.bundle.deadline.due_date.isoformat()}")
+    for row in review.checklist:
+        mark = "x" if row.item.present else " "
+        print(f"  [{mark}] {row.item.label}{'' if row.required else ' (extra)'}: {row.item.summary or row.item.note}")
+    return 0
+
+
+def _generate(args: argparse.Namespace) -> int:
+    with _service(with_model=args.model) as service:
+        result = service.generate(args.case_id, out_path=Path(args.out) if args.out else None, actor="cli")
+    print(f"{result.path}\nargument: {result.narrative_source}; evidence {result.completeness_score}%; "
+          f"document {result.document_seconds:.3f} s")
+    return 0
+
+
+def _outcome(args: argparse.Namespace) -> int:
+    with _service() as service:
+        case = service.record_outcome(args.case_id, args.outcome, actor="cli", note=args.note or "")
+    print(f"{case.case_id}: {case.status}")
+    return 0
+
+
+def _guarded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        from app.errors import CopilotError
+
+        try:
+            return handler(args)
+        except CopilotError as exc:
+            print(exc.user_message, file=sys.stderr)
+            return 2
+
+    return run
+
+
+def register_chargeback_commands(commands: Any) -> None:
+    parser = commands.add_parser("chargeback", help="chargeback defense: import notices, list, generate rebuttals")
+    sub = parser.add_subparsers(dest="chargeback_command", required=True)
+    imp = sub.add_parser("import", help="import notices from a .csv or .json file")
+    imp.add_argument("file")
+    imp.set_defaults(handler=_guarded(_import))
+    lst = sub.add_parser("list", help="open cases by days left")
+    lst.add_argument("--all", action="store_true", help="include won/lost/accepted cases")
+    lst.set_defaults(handler=_guarded(_list))
+    show = sub.add_parser("show", help="evidence checklist and completeness of one case")
+    show.add_argument("case_id")
+    show.set_defaults(handler=_guarded(_show))
+    gen = sub.add_parser("generate", help="write the Word rebuttal of one case")
+    gen.add_argument("case_id")
+    gen.add_argument("--out", help="where to write the .docx (default: <data dir>/rebuttals/)")
+    gen.add_argument("--model", action="store_true", help="let the configured chat model write the argument")
+    gen.set_defaults(handler=_guarded(_generate))
+    out = sub.add_parser("outcome", help="record won / lost / accepted")
+    out.add_argument("case_id")
+    out.add_argument("outcome", choices=["won", "lost", "accepted"])
+    out.add_argument("--note")
+    out.set_defaults(handler=_guarded(_outcome))

@@ -1,0 +1,161 @@
+"""Refund cases: claim reasons, the vision finding, the merchant's policy and the engine's decision.
+
+Money is Decimal in the order's currency, rounded to its minor unit (app.domain.money); never float.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+ClaimReason = Literal[
+    "not_received", "damaged", "defective", "wrong_item", "missing_parts", "not_as_described", "changed_mind"
+]
+CLAIM_REASONS: tuple[ClaimReason, ...] = (
+    "not_received", "damaged", "defective", "wrong_item", "missing_parts", "not_as_described", "changed_mind",
+)  # fmt: skip
+# Reasons where the item is at fault: photos/video are the evidence, the merchant pays the return.
+FAULT_REASONS: frozenset[str] = frozenset({"damaged", "defective", "wrong_item", "missing_parts", "not_as_described"})
+
+Severity = Literal["none", "minor", "moderate", "severe"]
+TriState = Literal["yes", "no", "unclear"]
+LabelMatch = Literal["yes", "no", "not_visible"]
+FindingStatus = Literal["analysed", "needs_manual_review", "unanalysed"]
+
+Outcome = Literal[
+    "full_refund_no_return", "partial_refund_no_return", "return_for_refund", "replacement", "reject", "escalate"
+]
+OUTCOME_LABELS: dict[str, str] = {
+    "full_refund_no_return": "Full refund, no return",
+    "partial_refund_no_return": "Partial refund, no return",
+    "return_for_refund": "Return for refund",
+    "replacement": "Replacement",
+    "reject": "Reject",
+    "escalate": "Escalate to merchant",
+}
+# Outcomes the engine may offer to the buyer without a person looking first.
+OFFERABLE: frozenset[str] = frozenset(
+    {"full_refund_no_return", "partial_refund_no_return", "return_for_refund", "replacement"}
+)
+
+CaseStatus = Literal["new", "offered", "review", "resolved", "rejected"]
+CASE_STATUSES: tuple[CaseStatus, ...] = ("new", "offered", "review", "resolved", "rejected")
+
+EscalateCondition = Literal[
+    "reused_photo", "product_mismatch", "label_mismatch", "unclear_evidence", "not_received_but_delivered"
+]
+ALL_ESCALATE_CONDITIONS: tuple[EscalateCondition, ...] = (
+    "reused_photo", "product_mismatch", "label_mismatch", "unclear_evidence", "not_received_but_delivered",
+)  # fmt: skip
+
+RoundingRule = Literal["half_up", "down"]
+
+
+class Finding(BaseModel):
+    """Facts about the evidence. The model fills the visual fields; code fills label matches and reuse."""
+
+    model_config = ConfigDict(frozen=True)
+
+    status: FindingStatus
+    issue_visible: TriState = "unclear"
+    damage_type: str | None = None
+    severity: Severity = "none"
+    product_matches: TriState = "unclear"
+    packaging_damage: TriState = "unclear"
+    text_read: list[str] = Field(default_factory=list)
+    order_no_match: LabelMatch = "not_visible"
+    tracking_no_match: LabelMatch = "not_visible"
+    reused_photo: bool = False
+    reused_detail: str | None = None
+    summary: str = ""
+    note: str | None = None
+    model: str | None = None
+    prompt_version: str | None = None
+
+    @property
+    def usable(self) -> bool:
+        return self.status == "analysed"
+
+
+class RefundPolicy(BaseModel):
+    """Merchant-configurable rules. Defaults follow knowledge/corpus/policies/returns.md (2026-09-01)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    version: str = "2026-09-01"
+    currency: str = Field(default="USD", min_length=3, max_length=3)
+    return_window_days: int = Field(default=30, ge=0, le=365)
+    damage_report_days: int = Field(default=7, ge=0, le=365)
+    # Returnless when the return label costs more than this share of the item value.
+    returnless_threshold_pct: Decimal = Field(default=Decimal("40"), ge=0, le=1000)
+    refund_pct_by_severity: dict[Severity, Decimal] = Field(
+        default_factory=lambda: {
+            "none": Decimal("0"), "minor": Decimal("20"), "moderate": Decimal("50"), "severe": Decimal("100"),
+        }  # fmt: skip
+    )
+    refund_shipping_on_fault: bool = True
+    deduct_return_cost_on_change_of_mind: bool = True
+    # Offers above this amount (policy currency) go to the merchant first.
+    max_auto_offer: Decimal = Field(default=Decimal("150"), ge=0)
+    # A buyer's counter up to offer + this % of the item value is accepted without asking the merchant.
+    counter_max_extra_pct: Decimal = Field(default=Decimal("10"), ge=0, le=100)
+    always_escalate: list[EscalateCondition] = Field(default_factory=lambda: list(ALL_ESCALATE_CONDITIONS))
+    repeat_claim_limit: int = Field(default=2, ge=1, le=100)
+    repeat_claim_window_days: int = Field(default=365, ge=1, le=3650)
+    rounding: RoundingRule = "half_up"
+
+    @field_validator("currency")
+    @classmethod
+    def _upper(cls, value: str) -> str:
+        return value.upper()
+
+    @model_validator(mode="after")
+    def _check_percentages(self) -> RefundPolicy:
+        for severity in ("none", "minor", "moderate", "severe"):
+            pct = self.refund_pct_by_severity.get(severity)  # type: ignore[call-overload]
+            if pct is None or not Decimal("0") <= pct <= Decimal("100"):
+                raise ValueError(f"refund % for severity '{severity}' must be between 0 and 100")
+        return self
+
+
+class RuleHit(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    description: str
+
+
+class PolicyInput(BaseModel):
+    """Everything the engine looks at, captured so a decision can be replayed from the database."""
+
+    model_config = ConfigDict(frozen=True)
+
+    reason: ClaimReason
+    claimed_at: datetime
+    currency: str
+    item_value: Decimal = Field(ge=0)
+    shipping_paid: Decimal = Field(ge=0)
+    total_paid: Decimal = Field(ge=0)
+    country_code: str
+    order_status: str
+    delivered_at: datetime | None
+    return_cost: Decimal | None
+    prior_claims: int = Field(default=0, ge=0)
+    finding: Finding
+
+
+class PolicyDecision(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    outcome: Outcome
+    amount: Decimal
+    percent: Decimal
+    currency: str
+    rules_fired: list[RuleHit]
+    reasons: list[str]
+    # For escalations: what the engine would have offered (the merchant's one-click approve uses it).
+    suggested_outcome: Outcome | None = None
+    policy_version: str = ""

@@ -1,0 +1,203 @@
+"""Grounded answers: retrieval with a refusal threshold, then a streamed model draft that must pass checks.
+
+A draft is replaced (ResetEvent, then templated text) when it is in the wrong language twice, echoes the
+system prompt, names another order or email, or states a number found in none of the texts it was given.
+Without a model, or when the model fails, the buyer gets the templated "here is what our documents say".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator, Sequence
+from dataclasses import dataclass, field
+
+from app.domain.chat import ChatEvent, Citation, ResetEvent, TextDelta
+from app.services.chat import answer_fallback, guard, prompts
+from app.services.language import LanguageIdentifier
+from knowledge.retriever import Retriever
+from knowledge.types import ScoredChunk
+from models.errors import ModelError
+from models.types import ChatModel, GenerationParams
+
+EXCERPT_CHARS = 240
+# Letters of draft after which the reply language is checked while streaming (stop early if wrong).
+EARLY_LANGUAGE_CHECK_LETTERS = 80
+# Chunks placed in the prompt: small CPU models have short contexts and slow prefill.
+PROMPT_SOURCES = 4
+
+
+@dataclass(frozen=True)
+class Retrieval:
+    hits: list[ScoredChunk]
+    citations: list[Citation]
+    best_score: float
+    confident: bool
+
+
+@dataclass(frozen=True)
+class AnswerRequest:
+    question: str
+    language: str
+    store_name: str
+    tone: str
+    retrieval: Retrieval
+    history: Sequence[prompts.Turn] = ()
+    order_summary: str | None = None
+    # Texts a number in the reply may come from, besides the retrieved chunks (buyer text, opening hours…).
+    extra_grounding: Sequence[str] = ()
+    allowed_order_no: str | None = None
+    allowed_emails: Sequence[str] = ()
+
+
+@dataclass
+class AnswerOutcome:
+    text: str
+    source: str  # model | fallback
+    flags: list[str] = field(default_factory=list)
+
+
+def _body(hit: ScoredChunk) -> str:
+    """The chunk text without its first line when that repeats the title (product and FAQ chunks do)."""
+    lines = hit.chunk.text.strip().splitlines()
+    if lines and lines[0].strip() and lines[0].strip() in hit.chunk.title:
+        lines = lines[1:]
+    return "\n".join(lines)
+
+
+def _excerpt(hit: ScoredChunk) -> str:
+    text = guard.neutralise(" ".join(line.strip() for line in _body(hit).splitlines() if line.strip()))
+    return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1].rstrip() + "…"
+
+
+def citations_for(hits: Sequence[ScoredChunk], limit: int) -> list[Citation]:
+    seen: set[str] = set()
+    citations = []
+    for hit in hits:
+        key = hit.chunk.product_id or hit.chunk.title
+        if key in seen:
+            continue
+        seen.add(key)
+        citations.append(
+            Citation(
+                chunk_id=hit.chunk.id, title=hit.chunk.title, source=hit.chunk.source, kind=hit.chunk.kind,
+                product_id=hit.chunk.product_id, score=round(hit.score, 4), excerpt=_excerpt(hit),
+            )
+        )  # fmt: skip
+        if len(citations) == limit:
+            break
+    return citations
+
+
+class GroundedAnswerer:
+    def __init__(
+        self,
+        model: ChatModel | None,
+        retriever: Retriever,
+        language: LanguageIdentifier,
+        *,
+        top_k: int,
+        min_score: float,
+        max_tokens: int,
+        citations_shown: int,
+    ) -> None:
+        self._model = model
+        self._retriever = retriever
+        self._language = language
+        self._top_k = top_k
+        self._min_score = min_score
+        self._params = GenerationParams(max_tokens=max_tokens, temperature=0.2)
+        self._citations_shown = citations_shown
+
+    def retrieve(self, question: str, kinds: Sequence[str] | None = None) -> Retrieval:
+        hits = self._retriever.search(question, k=self._top_k, kinds=kinds)
+        relevant = [hit for hit in hits if hit.score >= self._min_score]
+        best = hits[0].score if hits else 0.0
+        return Retrieval(relevant, citations_for(relevant, self._citations_shown), best, bool(relevant))
+
+    def answer(self, request: AnswerRequest) -> Generator[ChatEvent, None, AnswerOutcome]:
+        """Yields TextDelta/ResetEvent; returns what the buyer finally reads."""
+        fallback = answer_fallback.sources_answer(request.language, request.retrieval.citations)
+        if self._model is None:
+            yield TextDelta(text=fallback)
+            return AnswerOutcome(fallback, "fallback", ["no_model"])
+        flags: list[str] = []
+        for attempt in range(2):
+            draft = ""
+            try:
+                draft = yield from self._stream(request, strict_language=attempt > 0)
+            except _DraftError as error:
+                if error.partial:
+                    yield ResetEvent(reason="model_error")
+                yield TextDelta(text=fallback)
+                return AnswerOutcome(fallback, "fallback", [*flags, f"model_error:{error.kind}"])
+            problem = self._check(draft, request)
+            if problem is None:
+                return AnswerOutcome(draft.strip(), "model", flags)
+            flags.append(problem)
+            yield ResetEvent(reason=problem)
+            if problem != "wrong_language":
+                break
+        yield TextDelta(text=fallback)
+        return AnswerOutcome(fallback, "fallback", flags)
+
+    def _stream(self, request: AnswerRequest, *, strict_language: bool) -> Generator[ChatEvent, None, str]:
+        assert self._model is not None
+        messages = prompts.answer_messages(
+            store_name=request.store_name,
+            tone=request.tone,
+            language=request.language,
+            question=request.question,
+            sources=[prompts.SourceText(i + 1, h.chunk.title, _body(h)) for i, h in enumerate(self._prompt_hits(request))],
+            history=request.history,
+            order_summary=request.order_summary,
+            strict_language=strict_language,
+        )
+        draft = ""
+        checked = False
+        try:
+            stream = self._model.stream(messages, self._params)
+            try:
+                for delta in stream:
+                    draft += delta
+                    yield TextDelta(text=delta)
+                    if not checked and sum(ch.isalpha() for ch in draft) >= EARLY_LANGUAGE_CHECK_LETTERS:
+                        checked = True
+                        if not self._in_language(draft, request.language):
+                            break  # no point streaming the rest of a wrong-language draft
+            finally:
+                # Ends the HTTP stream at once when we stop early or the buyer went away.
+                close = getattr(stream, "close", None)
+                if close is not None:
+                    close()
+        except ModelError as exc:
+            raise _DraftError(type(exc).__name__, partial=bool(draft)) from exc
+        return draft
+
+    @staticmethod
+    def _prompt_hits(request: AnswerRequest) -> list[ScoredChunk]:
+        return request.retrieval.hits[:PROMPT_SOURCES]
+
+    def _in_language(self, text: str, language: str) -> bool:
+        return self._language.detect_or(guard.language_text(text), language) == language
+
+    def _check(self, draft: str, request: AnswerRequest) -> str | None:
+        if not draft.strip():
+            return "empty"
+        system = prompts.system_prompt(request.store_name, request.tone, request.language)
+        if guard.leaks_system_prompt(draft, system):
+            return "system_prompt_leak"
+        if guard.foreign_references(draft, request.allowed_order_no, request.allowed_emails):
+            return "foreign_reference"
+        grounding = [h.chunk.text for h in self._prompt_hits(request)]
+        grounding += [request.question, request.order_summary or "", *request.extra_grounding]
+        if guard.unsupported_numbers(draft, grounding):
+            return "unsupported_number"
+        if not self._in_language(draft, request.language):
+            return "wrong_language"
+        return None
+
+
+class _DraftError(Exception):
+    def __init__(self, kind: str, *, partial: bool) -> None:
+        super().__init__(kind)
+        self.kind = kind
+        self.partial = partial

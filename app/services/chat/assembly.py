@@ -1,0 +1,64 @@
+"""Composes the buyer chat from core parts (called once by app.wiring.build_services)."""
+
+from __future__ import annotations
+
+import threading
+
+from app.services.chat.answering import GroundedAnswerer
+from app.services.chat.handoff import InboxService
+from app.services.chat.order_lookup import OrderLookup
+from app.services.chat.service import BuyerChatService
+from app.services.chat.translation import Translator
+from app.services.language import LanguageIdentifier
+from app.services.merchant_profile import MerchantProfileService
+from app.settings import Settings
+from app.store.audit import AuditLog
+from app.store.conversations import ConversationRepository
+from app.store.db import Database
+from app.store.merchant_settings import MerchantSettingsRepository
+from app.store.orders import OrderRepository
+from knowledge.retriever import Retriever
+from models.types import ChatModel
+
+
+def build_chat(
+    settings: Settings,
+    *,
+    db: Database,
+    orders: OrderRepository,
+    language: LanguageIdentifier,
+    retriever: Retriever,
+    chat_model: ChatModel | None,
+    merchant_profile: MerchantProfileService,
+    merchant_settings: MerchantSettingsRepository,
+    audit: AuditLog,
+) -> tuple[BuyerChatService, InboxService]:
+    # The language models take seconds to load once per process: load them now, not on the first buyer message.
+    threading.Thread(target=language.warm_up, name="lingua-warm-up", daemon=True).start()
+    conversations = ConversationRepository(db)
+    translator = Translator(chat_model, language, max_tokens=max(settings.chat_max_tokens, 400))
+    inbox = InboxService(conversations, translator, merchant_profile, audit, settings.max_message_chars)
+    answerer = GroundedAnswerer(
+        chat_model,
+        retriever,
+        language,
+        top_k=settings.retrieval_top_k,
+        min_score=settings.retrieval_min_score,
+        max_tokens=settings.chat_max_tokens,
+        citations_shown=settings.chat_citations_shown,
+    )
+    chat = BuyerChatService(
+        conversations=conversations,
+        orders=OrderLookup(orders),
+        language=language,
+        answerer=answerer,
+        inbox=inbox,
+        merchant_profile=merchant_profile,
+        merchant_settings=merchant_settings,
+        audit=audit,
+        model=chat_model,
+        max_message_chars=settings.max_message_chars,
+        history_messages=settings.chat_history_messages,
+        intent_by_model=settings.chat_intent_model,
+    )
+    return chat, inbox

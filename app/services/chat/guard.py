@@ -1,0 +1,139 @@
+"""Prompt-injection hygiene and deterministic checks on what the model wrote.
+
+Before generation: buyer text and retrieved chunks are quoted as data between delimiters the text itself
+cannot forge, and instruction-like phrases / fake role tags in them are neutralised.
+After generation: the reply must not echo the system prompt, name another order or email, or state a
+number (price, days, watts…) that appears in none of the texts the model was given.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
+
+OPEN = "<<<"
+CLOSE = ">>>"
+NEUTRALISED = "[removed instruction-like text]"
+# Appears only in the system prompt: a reply that contains it is echoing the prompt.
+CANARY = "MC-RULESET-7F3A"
+
+# Role/control tokens of common chat templates, and markup pretending to be a system turn.
+_FAKE_TAGS = re.compile(
+    r"<\|[^|>]{1,40}\|>|\[/?INST\]|<</?SYS>>|</?\s*(?:system|assistant|instructions?)\s*>|"
+    r"^\s*#{1,6}\s*(?:system|instructions?)\b.*$|^\s*(?:system|developer)\s*(?:prompt)?\s*:",
+    re.IGNORECASE | re.MULTILINE,
+)
+# "Ignore previous instructions" and friends, in the shop's main languages.
+_OVERRIDES = re.compile(
+    r"\b(?:ignore|disregard|forget|override)\b[^.!?\n]{0,40}\b(?:instructions?|rules|prompt|guidelines)\b"
+    r"|\bignor(?:a|e|ez|iere|ieren|eer)\b[^.!?\n]{0,40}\b(?:instrucciones|instructions|Anweisungen|istruzioni|instruções|instructies|reglas|règles|Regeln)\b"
+    r"|\b(?:reveal|show|print|repeat)\b[^.!?\n]{0,30}\b(?:system prompt|your (?:instructions|rules|prompt))\b"
+    r"|\byou are now\b|\bnew instructions?\b|\bdeveloper mode\b|\bjailbreak\b"
+    r"|игнорируй[^.!?\n]{0,40}инструкци|忽略[^。！？\n]{0,20}(?:指令|说明|规则)|(?:以前|前)の指示を無視|이전 지시(?:를|사항을)? 무시"
+    r"|تجاهل[^.!?\n]{0,30}التعليمات",
+    re.IGNORECASE,
+)
+_ORDER_NO = re.compile(r"\bPP-?\d{6}\b", re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A number as a person writes it: 18, 18.00, 15,6, 1,200, 100.000 (digits of any script are normalised first).
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def neutralise(text: str) -> str:
+    """The text with delimiter look-alikes, fake role tags and override phrases defused."""
+    cleaned = text.replace(OPEN, "‹‹‹").replace(CLOSE, "›››")
+    cleaned = _FAKE_TAGS.sub(NEUTRALISED, cleaned)
+    return _OVERRIDES.sub(NEUTRALISED, cleaned)
+
+
+def looks_like_injection(text: str) -> bool:
+    return bool(_FAKE_TAGS.search(text) or _OVERRIDES.search(text))
+
+
+def quote(label: str, text: str) -> str:
+    """`text` as inert data between delimiters; `label` says what it is (e.g. "SOURCE 2", "BUYER MESSAGE")."""
+    return f"{OPEN}{label}\n{neutralise(text)}\n{CLOSE}"
+
+
+# --- after generation ---------------------------------------------------------------------------------------------
+
+
+def _normalise_digits(text: str) -> str:
+    """Arabic-Indic, full-width and other decimal digits become ASCII so numbers compare across scripts."""
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() and not ch.isascii() else ch for ch in text)
+
+
+def _readings(token: str) -> set[Decimal]:
+    """Every value a written number may mean: "1,200" is 1200 or 1.2; "15,6" is 15.6."""
+    readings: set[Decimal] = set()
+    candidates = {token.replace(",", ""), token.replace(".", "").replace(",", "."), token.replace(",", ".")}
+    for candidate in candidates:
+        if candidate.count(".") > 1:
+            continue
+        try:
+            readings.add(Decimal(candidate).normalize())
+        except InvalidOperation:
+            continue
+    return readings
+
+
+def numbers_in(text: str) -> set[Decimal]:
+    values: set[Decimal] = set()
+    for token in _NUMBER.findall(_normalise_digits(text)):
+        values |= _readings(token)
+    return values
+
+
+def unsupported_numbers(reply: str, grounding: Iterable[str]) -> list[str]:
+    """Numbers in `reply` that none of the grounding texts contains (in any reading)."""
+    allowed: set[Decimal] = set()
+    for source in grounding:
+        allowed |= numbers_in(source)
+    # Order numbers and emails are checked separately; their digits are not facts to verify here.
+    reply_text = _EMAIL.sub(" ", _ORDER_NO.sub(" ", _normalise_digits(reply)))
+    return [token for token in _NUMBER.findall(reply_text) if not (_readings(token) & allowed)]
+
+
+def foreign_references(reply: str, allowed_order_no: str | None, allowed_emails: Iterable[str]) -> list[str]:
+    """Order numbers and emails in the reply that belong to nobody the buyer has proven to be."""
+    allowed_orders = {_canonical_order(allowed_order_no)} if allowed_order_no else set()
+    emails = {e.lower() for e in allowed_emails}
+    found = [m for m in _ORDER_NO.findall(reply) if _canonical_order(m) not in allowed_orders]
+    found += [m for m in _EMAIL.findall(reply) if m.lower() not in emails]
+    return found
+
+
+def _canonical_order(token: str) -> str:
+    digits = re.sub(r"\D", "", token)
+    return f"PP-{digits}"
+
+
+def leaks_system_prompt(reply: str, system_prompt: str, min_chars: int = 40) -> bool:
+    """The canary, or any long line of the system prompt, appears in the reply."""
+    if CANARY.lower() in reply.lower():
+        return True
+    flat_reply = " ".join(reply.lower().split())
+    for line in system_prompt.splitlines():
+        flat = " ".join(line.lower().split())
+        if len(flat) >= min_chars and flat[:min_chars] in flat_reply:
+            return True
+    return False
+
+
+# Model codes (4K, PP-156-FHD, USB-C 3.2), emails and all-caps acronyms (OLED, HDR) carry no language.
+_NO_LANGUAGE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[A-Za-z0-9._+-]*\d[A-Za-z0-9._+-]*|\b[A-Z]{2,}\b")
+
+
+def language_text(text: str) -> str:
+    """`text` without the tokens that mislead a language identifier (and hide CJK text glued to digits)."""
+    return _NO_LANGUAGE.sub(" ", text)
+
+
+def order_numbers_in(text: str) -> list[str]:
+    return [_canonical_order(m) for m in _ORDER_NO.findall(text)]
+
+
+def emails_in(text: str) -> list[str]:
+    return [m.lower() for m in _EMAIL.findall(text)]

@@ -1,0 +1,120 @@
+"""Human handoff: when to hand a conversation to the merchant, and the merchant's Inbox over those conversations.
+
+Buyer messages are translated into the merchant's language when the merchant opens the thread (once, then
+stored); merchant replies are translated into the buyer's language and stored as MessageRow(role="merchant",
+translation=<buyer-language text>), which the widget and the JSON API deliver on their next poll.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.domain.chat import Conversation, HandoffReason, Intent, StoredMessage
+from app.errors import InvalidInputError, NotFoundError
+from app.services.chat.translation import Translator
+from app.services.merchant_profile import MerchantProfile, MerchantProfileService
+from app.store.audit import AuditLog
+from app.store.conversations import ConversationRepository
+
+
+def handoff_reason(intent: Intent, profile: MerchantProfile, low_confidence_streak: int) -> HandoffReason | None:
+    """The merchant's handoff rules applied to one routed message (deterministic)."""
+    if intent == "human" and profile.handoff_on_request:
+        return "buyer_request"
+    if intent == "abuse" and profile.handoff_on_abuse:
+        return "abuse"
+    if low_confidence_streak >= profile.handoff_after_low_confidence:
+        return "low_confidence"
+    return None
+
+
+@dataclass(frozen=True)
+class InboxItem:
+    conversation: Conversation
+    last_buyer_text: str
+    messages: int
+
+
+class InboxService:
+    def __init__(
+        self,
+        conversations: ConversationRepository,
+        translator: Translator,
+        merchant_profile: MerchantProfileService,
+        audit: AuditLog,
+        max_message_chars: int,
+    ) -> None:
+        self._conversations = conversations
+        self._translator = translator
+        self._profile = merchant_profile
+        self._audit = audit
+        self._max_chars = max_message_chars
+
+    def hand_off(self, conversation: Conversation, reason: HandoffReason) -> None:
+        self._conversations.set_status(conversation.id, "handoff", reason)
+        self._audit.record("conversation", conversation.id, "buyer-chat", "handoff", {"reason": reason})
+
+    def open_items(self) -> list[InboxItem]:
+        items = []
+        for conversation in self._conversations.list_by_status(("handoff",)):
+            buyer = self._conversations.messages(conversation.id, roles=("buyer",))
+            items.append(InboxItem(conversation, buyer[-1].text if buyer else "", len(buyer)))
+        return items
+
+    def _conversation(self, conversation_id: str) -> Conversation:
+        conversation = self._conversations.get(conversation_id)
+        if conversation is None:
+            raise NotFoundError("This conversation does not exist (any more).")
+        return conversation
+
+    def thread(self, conversation_id: str) -> tuple[Conversation, list[StoredMessage]]:
+        """The whole conversation, buyer messages translated into the merchant's language (cached per message)."""
+        conversation = self._conversation(conversation_id)
+        target = self._profile.get().merchant_language
+        for message in self._conversations.messages(conversation_id, roles=("buyer",)):
+            if message.meta.get("translated_to") == target:
+                continue
+            translation = self._translator.translate(message.text, message.language, target)
+            # An untranslated result is not cached: the next look tries again (the model may be back).
+            if translation.status != "untranslated":
+                self._conversations.set_translation(
+                    message.id, translation.text, {"translated_to": target, "translation_status": translation.status}
+                )
+            else:
+                self._conversations.set_translation(message.id, message.text, {"translation_status": "untranslated"})
+        return conversation, self._conversations.messages(conversation_id)
+
+    def reply(self, conversation_id: str, text: str, merchant: str = "merchant") -> StoredMessage:
+        """Store the merchant's reply with its translation into the buyer's language."""
+        text = text.strip()
+        if not text:
+            raise InvalidInputError("Type a reply first.")
+        if len(text) > self._max_chars:
+            raise InvalidInputError(f"The reply is too long ({len(text)} characters, limit {self._max_chars}).")
+        conversation = self._conversation(conversation_id)
+        source = self._profile.get().merchant_language
+        translation = self._translator.translate(text, source, conversation.language)
+        message = self._conversations.add_message(
+            conversation_id,
+            "merchant",
+            text,
+            source,
+            translation=translation.text if translation.status == "machine" else None,
+            meta={"translation_status": translation.status, "merchant": merchant},
+        )
+        self._audit.record(
+            "conversation", conversation_id, merchant, "merchant_reply",
+            {"message_id": message.id, "translation_status": translation.status},
+        )  # fmt: skip
+        return message
+
+    def close(self, conversation_id: str, merchant: str = "merchant") -> None:
+        self._conversation(conversation_id)
+        self._conversations.set_status(conversation_id, "closed", None)
+        self._audit.record("conversation", conversation_id, merchant, "closed", {})
+
+    def return_to_bot(self, conversation_id: str, merchant: str = "merchant") -> None:
+        self._conversation(conversation_id)
+        self._conversations.set_status(conversation_id, "bot", None)
+        self._conversations.reset_low_confidence(conversation_id)
+        self._audit.record("conversation", conversation_id, merchant, "returned_to_bot", {})

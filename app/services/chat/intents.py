@@ -1,0 +1,122 @@
+"""Routing before generation: deterministic multilingual rules first, the model only for what they leave open.
+
+Order of precedence matters: abuse > talk to a human > refund > order status > shipping > product question.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from pydantic import BaseModel, ValidationError
+
+from app.domain.chat import Intent, IntentResult
+from app.services.chat import prompts
+from models.errors import ModelError
+from models.types import ChatModel, GenerationParams
+
+log = logging.getLogger(__name__)
+
+_I = re.IGNORECASE
+
+ORDER_NO = re.compile(r"(?<![\w-])#?\s*(PP)[-\s]?(\d{6})(?!\d)", _I)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+ABUSE = re.compile(
+    r"\b(?:fuck\w*|shit\w*|idiots?|stupid|scam\w*|fraud\w*|thie(?:f|ves)|useless|morons?|bastards?|crap)\b"
+    r"|\b(?:estafa\w*|idiota|mierda|ladrones|inútil|basura|arnaque|escroc|connard|débile|voleurs|betrug\w*"
+    r"|scheiße|scheisse|abzocke|diebe|truffa\w*|ladri|golpe|golpista|ladrões|lixo|oplicht\w*|klote|idioot"
+    r"|waardeloos|oszust\w*|kurwa|złodzieje|мошенник\w*|обман\w*|идиот\w*|дерьмо|воры|dolandırıcı\w*|aptal"
+    r"|rezalet|hırsız\w*)\b"
+    r"|نصاب|احتيال|حرامي|غبي|詐欺|ふざけるな|最悪|バカ|사기|짜증|최악|바보|骗子|垃圾|欺诈",
+    _I,
+)
+HUMAN = re.compile(
+    r"\b(?:human|real person|(?:an? )?agent|representative|operator|talk to (?:a |someone|somebody)\w*|customer service"
+    r"|humano|agente|persona real|humain|conseiller|mensch|mitarbeiter\w*|echte person|operatore|umano"
+    r"|atendente|pessoa real|medewerker|mens|echt persoon|człowiek\w*|konsultant\w*|оператор\w*|человек\w*"
+    r"|живой|temsilci\w*|insan|canlı destek)\b"
+    r"|موظف|إنسان|شخص حقيقي|خدمة العملاء|担当者|人間|オペレーター|有人|상담원|상담사|직원|人工|真人|客服",
+    _I,
+)
+REFUND = re.compile(
+    r"\b(?:refund\w*|money back|return (?:it|this|them|the|my)|send (?:it |this |them )?back|exchange"
+    r"|reembols\w*|devolver|devoluci[oó]n|rembours\w*|retourner|rückerstattung|erstatt\w*|zurückgeben"
+    r"|zurücksenden|rücksendung|geld zurück|rimbors\w*|restituire|reso|devolução|estorno|terugbetal\w*"
+    r"|geld terug|retourneren|terugsturen|zwrot\w*|zwrócić|oddać|возврат\w*|вернуть|iade|geri ödeme)\b"
+    r"|استرداد|إرجاع|استرجاع|ارجاع|返金|返品|환불|반품|退款|退货|退钱",
+    _I,
+)
+# A question *about* the policy is answered from the documents, not routed to the refund form.
+POLICY_QUESTION = re.compile(
+    r"\b(?:polic(?:y|ies)|política|politique|richtlinie\w*|bedingungen|politica|beleid|polityk\w*|политик\w*"
+    r"|politika\w*|how (?:many|long)|cuántos días|combien de jours|wie lange|quanto tempo|quanti giorni"
+    r"|hoe lang|ile dni|сколько дней|kaç gün)\b|سياسة|كم يوم|ポリシー|規定|何日|정책|며칠|政策|多少天",
+    _I,
+)
+ORDER_STATUS = re.compile(
+    r"\b(?:where is my (?:order|parcel|package)|my order|order status|track(?:ing)?|mi pedido|seguimiento"
+    r"|ma commande|suivi|meine bestellung|sendungsverfolgung|wo ist mein\w*|mio ordine|tracciamento"
+    r"|meu pedido|minha encomenda|rastreio|rastreamento|mijn bestelling|moje zamówienie|moja przesyłka"
+    r"|śledzenie|мой заказ|где (?:мой )?заказ|отслеживани\w*|siparişim\w*|kargom\w*|takip)\b"
+    r"|طلبي|تتبع|私の注文|注文した|追跡|荷物はどこ|내 주문|주문한|배송 ?조회|我的订单|订单状态|物流|快递单号",
+    _I,
+)
+SHIPPING = re.compile(
+    r"\b(?:ship\w*|deliver\w*|customs|arriv\w*|env[ií]o|entrega\w*|enviar|aduana|livraison|expédition|livrer"
+    r"|douane|versand|lieferung|liefern|zoll|versenden|spedizion\w*|consegna|dogana|frete|alfândega|chegar"
+    r"|verzend\w*|levering|bezorg\w*|wysyłk\w*|dostaw\w*|cło|доставк\w*|пошлин\w*|kargo|teslimat|gönderim"
+    r"|gümrük)\b|شحن|توصيل|الجمارك|配送|発送|送料|届|関税|배송|관세|택배|运输|发货|配送|运费|快递|关税",
+    _I,
+)
+
+
+def _shouting(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha() and ch.isascii()]
+    upper = sum(ch.isupper() for ch in letters)
+    return text.count("!") >= 3 and len(letters) >= 12 and upper / len(letters) > 0.7
+
+
+def find_order_no(text: str) -> str | None:
+    match = ORDER_NO.search(text)
+    return f"PP-{match.group(2)}" if match else None
+
+
+def find_email(text: str) -> str | None:
+    match = EMAIL.search(text)
+    return match.group(0).lower() if match else None
+
+
+def classify(text: str) -> IntentResult:
+    """The intent by rules; "default" when no rule fired (a product or policy question)."""
+    order_no, email = find_order_no(text), find_email(text)
+
+    def result(intent: Intent, rule: str) -> IntentResult:
+        return IntentResult(intent=intent, rule=rule, order_no=order_no, email=email)
+
+    if ABUSE.search(text) or _shouting(text):
+        return result("abuse", "abuse-words")
+    if HUMAN.search(text):
+        return result("human", "human-words")
+    if REFUND.search(text) and not POLICY_QUESTION.search(text):
+        return result("refund_request", "refund-words")
+    if order_no or ORDER_STATUS.search(text):
+        return result("order_status", "order-number" if order_no else "order-words")
+    if SHIPPING.search(text):
+        return result("shipping", "shipping-words")
+    return result("product_question", "default")
+
+
+class _ModelIntent(BaseModel):
+    intent: Intent
+
+
+def classify_with_model(model: ChatModel, text: str) -> Intent | None:
+    """Ask the model (JSON schema) when the rules found nothing specific; None if it fails or is unsure."""
+    schema = _ModelIntent.model_json_schema()
+    try:
+        raw = model.complete_json(prompts.intent_messages(text), schema, GenerationParams(max_tokens=30, temperature=0))
+        return _ModelIntent.model_validate(raw).intent
+    except (ModelError, ValidationError) as exc:
+        log.info("intent classification by model failed: %s", exc)
+        return None

@@ -1,0 +1,293 @@
+"""BuyerChatService: one buyer message in, a stream of typed events out, everything stored.
+
+Per message: validate -> detect language -> store the buyer's message -> route by intent (rules first) ->
+templated answers for orders, refunds and handoff; grounded, checked model answers for questions ->
+store the reply with its citations, intent, prompt version and check flags.
+Safe for concurrent calls: no shared mutable state here; counters are atomic in the repository.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Generator, Iterator
+from dataclasses import dataclass, field
+
+from app.domain.chat import (
+    ChatEvent,
+    Citation,
+    CitationsEvent,
+    Conversation,
+    DoneEvent,
+    HandoffEvent,
+    HandoffReason,
+    IntentResult,
+    LanguageEvent,
+    StoredMessage,
+    TextDelta,
+)
+from app.errors import InvalidInputError, NotFoundError
+from app.services.chat import answer_fallback, guard, intents
+from app.services.chat.answering import AnswerRequest, GroundedAnswerer
+from app.services.chat.handoff import InboxService, handoff_reason
+from app.services.chat.order_lookup import OrderLookup, prompt_summary, status_text
+from app.services.chat.prompts import PROMPT_VERSION, Turn
+from app.services.language import RTL_LANGUAGES, LanguageIdentifier
+from app.services.merchant_profile import MerchantProfileService
+from app.store.audit import AuditLog
+from app.store.conversations import ConversationRepository
+from app.store.merchant_settings import MerchantSettingsRepository
+from models.types import ChatModel
+
+_BROWSER_SECRET_KEY = "chat_browser_state_secret"
+HISTORY_CHARS = 600
+# The retrieval query behind the refund pointer's citation (the policies are English).
+REFUND_POLICY_QUERY = "returns and refunds policy: return window, how to request a refund"
+
+
+@dataclass
+class ChatReply:
+    """A whole reply, for non-streaming callers (JSON API, tests)."""
+
+    text: str
+    language: str
+    citations: list[Citation] = field(default_factory=list)
+    handoff: HandoffReason | None = None
+    done: DoneEvent | None = None
+
+
+@dataclass
+class _Routed:
+    text: str
+    source: str = "template"
+    citations: list[Citation] = field(default_factory=list)
+    meta: dict[str, object] = field(default_factory=dict)
+    flags: list[str] = field(default_factory=list)
+
+
+class BuyerChatService:
+    def __init__(
+        self,
+        *,
+        conversations: ConversationRepository,
+        orders: OrderLookup,
+        language: LanguageIdentifier,
+        answerer: GroundedAnswerer,
+        inbox: InboxService,
+        merchant_profile: MerchantProfileService,
+        merchant_settings: MerchantSettingsRepository,
+        audit: AuditLog,
+        model: ChatModel | None,
+        max_message_chars: int,
+        history_messages: int,
+        intent_by_model: bool,
+    ) -> None:
+        self._conversations = conversations
+        self._orders = orders
+        self._language = language
+        self._answerer = answerer
+        self._inbox = inbox
+        self._profile = merchant_profile
+        self._merchant_settings = merchant_settings
+        self._audit = audit
+        self._model = model
+        self._max_chars = max_message_chars
+        self._history = history_messages
+        self._intent_by_model = intent_by_model
+
+    # -- sessions ---------------------------------------------------------------------------------------------
+
+    def new_session(self, language: str = "en") -> str:
+        """A fresh, unguessable session token: the only key to a buyer's conversation."""
+        token = secrets.token_urlsafe(24)
+        self._conversations.create(token, language)
+        return token
+
+    def ensure_session(self, token: str | None) -> str:
+        return token if token and self._conversations.by_token(token) else self.new_session()
+
+    def conversation(self, token: str) -> Conversation:
+        conversation = self._conversations.by_token(token) if token else None
+        if conversation is None:
+            raise NotFoundError("This chat session has expired. Please reload the page to start a new one.")
+        return conversation
+
+    def history(self, token: str) -> list[StoredMessage]:
+        return self._conversations.messages(self.conversation(token).id)
+
+    def updates(self, token: str, after_id: int) -> list[StoredMessage]:
+        """Messages the buyer has not seen yet that were not answers to their own request (merchant replies)."""
+        return self._conversations.messages(self.conversation(token).id, after_id=after_id, roles=("merchant",))
+
+    def browser_state_secret(self) -> str:
+        """A stable secret for the widget's encrypted browser storage, so sessions survive a restart."""
+        secret = self._merchant_settings.get(_BROWSER_SECRET_KEY)
+        if not secret:
+            secret = secrets.token_urlsafe(32)
+            self._merchant_settings.set(_BROWSER_SECRET_KEY, secret)
+        return str(secret)
+
+    # -- one message ------------------------------------------------------------------------------------------
+
+    def validate(self, token: str, text: str | None) -> str:
+        conversation = self.conversation(token)
+        stripped = (text or "").strip()
+        if not stripped:
+            raise InvalidInputError(answer_fallback.text("empty_message", conversation.language))
+        if len(stripped) > self._max_chars:
+            language = self._language.detect_or(stripped[:500], conversation.language)
+            raise InvalidInputError(
+                answer_fallback.text("too_long", language, length=len(stripped), limit=self._max_chars)
+            )
+        return stripped
+
+    def reply(self, token: str, text: str) -> ChatReply:
+        result = ChatReply(text="", language="en")
+        for event in self.stream_reply(token, text):
+            if isinstance(event, LanguageEvent):
+                result.language = event.language
+            elif isinstance(event, CitationsEvent):
+                result.citations = event.citations
+            elif isinstance(event, HandoffEvent):
+                result.handoff = event.reason
+            elif isinstance(event, DoneEvent):
+                result.done, result.text = event, event.text
+        return result
+
+    def stream_reply(self, token: str, text: str) -> Iterator[ChatEvent]:
+        text = self.validate(token, text)
+        conversation = self.conversation(token)
+        language = self._detect_language(text, conversation)
+        if language != conversation.language:
+            self._conversations.set_language(conversation.id, language)
+        routed_intent = self._classify(text)
+        meta = {"intent": routed_intent.intent, "rule": routed_intent.rule, "injection": guard.looks_like_injection(text)}
+        # Stored before anything can fail: the buyer's message is never lost.
+        buyer_message = self._conversations.add_message(conversation.id, "buyer", text, language, meta=meta)
+        yield LanguageEvent(language=language, rtl=language in RTL_LANGUAGES)
+
+        if conversation.status == "closed":
+            self._conversations.set_status(conversation.id, "bot", None)
+        conversation = self.conversation(token)
+        routed: _Routed
+        if conversation.status == "handoff":
+            routed = _Routed(answer_fallback.text("handoff_waiting", language))
+        elif routed_intent.intent in ("human", "abuse") and (reason := self._handoff(conversation, routed_intent, 0)):
+            routed = self._handed_off(conversation, reason, language)
+            yield HandoffEvent(reason=reason)
+        elif routed_intent.intent == "refund_request":
+            routed = self._refund(conversation, routed_intent, language)
+        elif routed_intent.intent == "order_status":
+            routed = self._order_status(conversation, routed_intent, language, buyer_message.id)
+        else:
+            routed = yield from self._question(conversation, routed_intent, text, language, buyer_message.id)
+
+        if routed.source == "template":
+            yield TextDelta(text=routed.text)
+        stored = self._conversations.add_message(
+            conversation.id, "assistant", routed.text, language, citations=routed.citations,
+            meta={"intent": routed_intent.intent, "source": routed.source, "flags": routed.flags,
+                  "prompt_version": PROMPT_VERSION, "reply_to": buyer_message.id, **routed.meta},
+        )  # fmt: skip
+        final = self.conversation(token)
+        yield DoneEvent(
+            conversation_id=conversation.id, message_id=stored.id, text=routed.text, language=language,
+            intent=routed_intent.intent, status=final.status,  # type: ignore[arg-type]
+            source=routed.source, flags=routed.flags,  # type: ignore[arg-type]
+        )  # fmt: skip
+
+    def _detect_language(self, text: str, conversation: Conversation) -> str:
+        """This message's language; an unclear one keeps the conversation's, except on the very first message
+        where the conversation's is only a default and the identifier's best guess is better."""
+        cleaned = guard.language_text(text)
+        if self._conversations.messages(conversation.id, roles=("buyer",), limit=1):
+            return self._language.detect_or(cleaned, conversation.language)
+        found = self._language.detect(cleaned)
+        return found.code if found else conversation.language
+
+    # -- routes -----------------------------------------------------------------------------------------------
+
+    def _classify(self, text: str) -> IntentResult:
+        result = intents.classify(text)
+        if result.rule == "default" and self._intent_by_model and self._model is not None:
+            by_model = intents.classify_with_model(self._model, text)
+            if by_model is not None:
+                return result.model_copy(update={"intent": by_model, "rule": "model"})
+        return result
+
+    def _handoff(self, conversation: Conversation, routed: IntentResult, streak: int) -> HandoffReason | None:
+        return handoff_reason(routed.intent, self._profile.get(), streak)
+
+    def _handed_off(self, conversation: Conversation, reason: HandoffReason, language: str) -> _Routed:
+        self._inbox.hand_off(conversation, reason)
+        hours = self._profile.get().opening_hours or "-"
+        text = answer_fallback.text("human_will_reply", language, hours=hours)
+        if reason == "abuse":
+            text = f"{answer_fallback.text('sorry', language)} {text}"
+        return _Routed(text, meta={"handoff": reason})
+
+    def _earlier_refs(self, conversation: Conversation, routed: IntentResult) -> tuple[str | None, str | None]:
+        """Order number and email from this message or the buyer's own earlier messages in this conversation."""
+        order_no, email = routed.order_no, routed.email
+        for message in reversed(self._conversations.recent_messages(conversation.id, 12)):
+            if message.role != "buyer":
+                continue
+            order_no = order_no or intents.find_order_no(message.text)
+            email = email or intents.find_email(message.text)
+        return order_no, email
+
+    def _refund(self, conversation: Conversation, routed: IntentResult, language: str) -> _Routed:
+        order_no, _email = self._earlier_refs(conversation, routed)
+        order_no = order_no or conversation.verified_order_no
+        self._audit.record("conversation", conversation.id, "buyer", "refund_request", {"order_no": order_no})
+        citations = self._answerer.retrieve(REFUND_POLICY_QUERY, kinds=("policy",)).citations[:1]
+        return _Routed(
+            answer_fallback.text("refund_pointer", language),
+            citations=citations,
+            meta={"intent": "refund_request", "order_no": order_no},
+        )
+
+    def _order_status(self, conversation: Conversation, routed: IntentResult, language: str, message_id: int) -> _Routed:
+        order_no, email = self._earlier_refs(conversation, routed)
+        outcome = self._orders.resolve(conversation, order_no, email)
+        self._audit.record(
+            "conversation", conversation.id, "buyer", "order_lookup",
+            {"order_no": outcome.order_no, "result": outcome.state, "message_id": message_id},
+        )  # fmt: skip
+        if outcome.order is None:
+            key = "order_not_found" if outcome.state == "not_found" else "order_need_details"
+            return _Routed(answer_fallback.text(key, language), meta={"lookup": outcome.state})
+        if outcome.state == "verified" and outcome.email:
+            self._conversations.set_verified_order(conversation.id, outcome.order.order_no, outcome.email)
+        return _Routed(status_text(outcome.order, language), meta={"lookup": outcome.state, "order_no": outcome.order.order_no})
+
+    def _question(
+        self, conversation: Conversation, routed: IntentResult, text: str, language: str, message_id: int
+    ) -> Generator[ChatEvent, None, _Routed]:
+        retrieval = self._answerer.retrieve(text)
+        retrieval_meta = {"best_score": round(retrieval.best_score, 4), "sources": len(retrieval.hits)}
+        if not retrieval.confident:
+            # Refuse before any model call: nothing relevant to ground an answer on.
+            streak = self._conversations.bump_low_confidence(conversation.id)
+            answer = answer_fallback.text("dont_know", language)
+            reason = self._handoff(conversation, routed, streak)
+            if reason == "low_confidence":
+                handed = self._handed_off(conversation, reason, language)
+                yield HandoffEvent(reason=reason)
+                answer = f"{answer}\n\n{handed.text}"
+            return _Routed(answer, meta={**retrieval_meta, "refused": True}, flags=["low_retrieval_score"])
+        self._conversations.reset_low_confidence(conversation.id)
+        yield CitationsEvent(citations=retrieval.citations)
+        profile = self._profile.get()
+        session_order = self._orders.session_order(conversation)
+        earlier = [m for m in self._conversations.recent_messages(conversation.id, self._history + 1) if m.id != message_id]
+        history = [Turn(m.role, m.buyer_text[:HISTORY_CHARS]) for m in earlier if m.role in ("buyer", "assistant", "merchant")]
+        buyer_texts = [m.text for m in earlier if m.role == "buyer"]
+        request = AnswerRequest(
+            question=text, language=language, store_name=profile.store_name, tone=profile.tone, retrieval=retrieval,
+            history=history, order_summary=prompt_summary(session_order) if session_order else None,
+            extra_grounding=[*buyer_texts, profile.opening_hours, profile.store_name],
+            allowed_order_no=session_order.order_no if session_order else None,
+            allowed_emails=[e for e in [conversation.buyer_email, *guard.emails_in(" ".join([text, *buyer_texts]))] if e],
+        )  # fmt: skip
+        outcome = yield from self._answerer.answer(request)
+        return _Routed(outcome.text, outcome.source, retrieval.citations, retrieval_meta, outcome.flags)

@@ -1,0 +1,227 @@
+"""The deterministic refund policy engine: pure functions from (policy, facts) to a decision.
+
+No model output reaches an amount directly: the vision finding contributes only categorical facts
+(visible? severity? matches?) and the amounts come from the order, the shipping table and the policy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
+from app.domain.money import round_money
+from app.domain.refunds import (
+    FAULT_REASONS,
+    Outcome,
+    PolicyDecision,
+    PolicyInput,
+    RefundPolicy,
+    RuleHit,
+)
+
+ZERO = Decimal("0")
+HUNDRED = Decimal("100")
+
+
+@dataclass
+class _Proposal:
+    outcome: Outcome
+    amount: Decimal = ZERO
+    hits: list[RuleHit] = field(default_factory=list)
+
+    def hit(self, code: str, description: str) -> _Proposal:
+        self.hits.append(RuleHit(code=code, description=description))
+        return self
+
+
+def _rounding(policy: RefundPolicy) -> str:
+    return ROUND_DOWN if policy.rounding == "down" else ROUND_HALF_UP
+
+
+def days_since_delivery(inp: PolicyInput) -> int | None:
+    if inp.delivered_at is None:
+        return None
+    return (inp.claimed_at - inp.delivered_at).days
+
+
+def is_returnless(policy: RefundPolicy, inp: PolicyInput) -> bool:
+    if inp.return_cost is None:
+        return False
+    return inp.return_cost * HUNDRED > policy.returnless_threshold_pct * inp.item_value
+
+
+def _full_amount(policy: RefundPolicy, inp: PolicyInput) -> Decimal:
+    return inp.item_value + (inp.shipping_paid if policy.refund_shipping_on_fault else ZERO)
+
+
+def _not_delivered(inp: PolicyInput) -> _Proposal:
+    if inp.reason == "not_received" and inp.order_status in ("processing", "shipped"):
+        return _Proposal("reject").hit(
+            "still_in_transit", f"The order is {inp.order_status}, not delivered yet: it is still on its way."
+        )
+    if inp.reason == "not_received":
+        return _Proposal("escalate").hit("no_delivery_date", "No delivery date on record: the merchant checks tracking.")
+    return _Proposal("reject").hit("not_delivered_yet", "The order has not been delivered yet.")
+
+
+def _changed_mind(policy: RefundPolicy, inp: PolicyInput, days: int) -> _Proposal:
+    if days > policy.return_window_days:
+        return _Proposal("reject").hit(
+            "outside_return_window", f"Claimed {days} days after delivery; the return window is {policy.return_window_days} days."
+        )
+    proposal = _Proposal("return_for_refund", inp.item_value).hit(
+        "change_of_mind_return", "Change of mind: unused item returned at the buyer's cost; outbound shipping not refunded."
+    )
+    if policy.deduct_return_cost_on_change_of_mind and inp.return_cost is not None:
+        proposal.amount = max(ZERO, inp.item_value - inp.return_cost)
+        proposal.hit("return_cost_deducted", f"Return label {inp.return_cost} {inp.currency} deducted from the refund.")
+    return proposal
+
+
+def _fault(policy: RefundPolicy, inp: PolicyInput, days: int) -> _Proposal:
+    finding = inp.finding
+    if days > policy.damage_report_days:
+        return _Proposal("escalate").hit(
+            "late_fault_report",
+            f"Reported {days} days after delivery (limit {policy.damage_report_days}): handled under the warranty policy.",
+        )
+    if not finding.usable:
+        return _Proposal("escalate").hit(
+            "manual_review_finding", f"Evidence not analysed automatically ({finding.status}): a person must look."
+        )
+    if finding.issue_visible == "no":
+        return _Proposal("reject").hit("issue_not_visible", "The photos/video do not show the claimed problem.")
+    if finding.issue_visible == "unclear" and "unclear_evidence" in policy.always_escalate:
+        return _Proposal("escalate").hit("unclear_evidence", "The evidence neither shows nor rules out the problem.")
+    if inp.reason == "missing_parts":
+        return _Proposal("replacement").hit("missing_parts_replacement", "Missing parts are shipped to the buyer.")
+
+    full = _full_amount(policy, inp)
+    returnless = is_returnless(policy, inp)
+    if inp.return_cost is None:
+        proposal_hits = [RuleHit(code="return_cost_unknown", description=f"No return cost known for {inp.country_code}.")]
+    elif returnless:
+        proposal_hits = [
+            RuleHit(
+                code="returnless_threshold",
+                description=f"Return shipping {inp.return_cost} {inp.currency} is more than "
+                f"{policy.returnless_threshold_pct}% of the item value {inp.item_value} {inp.currency}.",
+            )
+        ]
+    else:
+        proposal_hits = [
+            RuleHit(
+                code="return_below_threshold",
+                description=f"Return shipping {inp.return_cost} {inp.currency} is at most "
+                f"{policy.returnless_threshold_pct}% of the item value: the item comes back.",
+            )
+        ]
+    if not returnless:
+        proposal = _Proposal("return_for_refund", full).hit(
+            "fault_return_paid_by_merchant", "Item at fault: the merchant pays the return and refunds in full."
+        )
+    elif inp.reason == "wrong_item":
+        proposal = _Proposal("full_refund_no_return", full).hit("wrong_item_keep", "Wrong item sent: full refund, no return.")
+    else:
+        pct = policy.refund_pct_by_severity[finding.severity]
+        if finding.severity == "none" or pct == ZERO:
+            return _Proposal("escalate", hits=proposal_hits).hit(
+                "severity_none", "The problem is visible but no severity was found: a person decides."
+            )
+        if pct >= HUNDRED:
+            proposal = _Proposal("full_refund_no_return", full).hit(
+                "severity_full_refund", f"{finding.severity.capitalize()} {inp.reason.replace('_', ' ')}: full refund."
+            )
+        else:
+            amount = inp.item_value * pct / HUNDRED
+            proposal = _Proposal("partial_refund_no_return", amount).hit(
+                "severity_partial_refund", f"{finding.severity.capitalize()} problem: {pct}% of the item value, buyer keeps it."
+            )
+    proposal.hits[:0] = proposal_hits
+    return proposal
+
+
+def _escalations(policy: RefundPolicy, inp: PolicyInput, amount: Decimal) -> list[RuleHit]:
+    finding = inp.finding
+    conditions = set(policy.always_escalate)
+    hits: list[RuleHit] = []
+    if finding.reused_photo and "reused_photo" in conditions:
+        hits.append(RuleHit(code="reused_photo", description=finding.reused_detail or "A photo was used in an earlier claim."))
+    if finding.usable and finding.product_matches == "no" and "product_mismatch" in conditions:
+        hits.append(RuleHit(code="product_mismatch", description="The pictured product does not match the order."))
+    if "label_mismatch" in conditions and "no" in (finding.order_no_match, finding.tracking_no_match):
+        hits.append(RuleHit(code="label_mismatch", description="A label shows an order/tracking number of another order."))
+    if inp.prior_claims >= policy.repeat_claim_limit:
+        hits.append(
+            RuleHit(
+                code="repeat_claimer",
+                description=f"{inp.prior_claims} earlier claims in {policy.repeat_claim_window_days} days "
+                f"(limit {policy.repeat_claim_limit}).",
+            )
+        )
+    if inp.currency.upper() != policy.currency:
+        hits.append(
+            RuleHit(code="currency_mismatch", description=f"Order in {inp.currency}, policy limits in {policy.currency}.")
+        )
+    elif amount > policy.max_auto_offer:
+        hits.append(
+            RuleHit(
+                code="above_auto_offer_limit",
+                description=f"{amount} {inp.currency} is above the auto-offer limit of {policy.max_auto_offer}.",
+            )
+        )
+    return hits
+
+
+def decide(policy: RefundPolicy, inp: PolicyInput) -> PolicyDecision:
+    """The outcome, money-safe amount and every rule that fired, for one claim."""
+    days = days_since_delivery(inp)
+    if days is None:
+        proposal = _not_delivered(inp)
+    elif inp.reason == "not_received":
+        if "not_received_but_delivered" in policy.always_escalate:
+            proposal = _Proposal("escalate").hit(
+                "not_received_but_delivered", "Tracking shows delivered: the merchant opens a carrier investigation."
+            )
+        else:
+            proposal = _Proposal("reject").hit("delivered_per_tracking", "Tracking shows the parcel was delivered.")
+    elif inp.reason == "changed_mind":
+        proposal = _changed_mind(policy, inp, days)
+    elif inp.reason in FAULT_REASONS:
+        proposal = _fault(policy, inp, days)
+    else:  # pragma: no cover - ClaimReason is closed
+        raise ValueError(f"unknown claim reason {inp.reason}")
+
+    amount = round_money(max(ZERO, proposal.amount), inp.currency, _rounding(policy))
+    if amount > inp.total_paid:
+        proposal.hit("capped_at_paid", f"Capped at the amount paid, {inp.total_paid} {inp.currency}.")
+        amount = max(ZERO, inp.total_paid)
+
+    outcome: Outcome = proposal.outcome
+    suggested: Outcome | None = None
+    if outcome != "escalate":
+        escalations = _escalations(policy, inp, amount)
+        if escalations:
+            proposal.hits.extend(escalations)
+            suggested, outcome = outcome, "escalate"
+    # Share of the item value (a full refund that includes shipping reads as 100%).
+    percent = ZERO if inp.item_value == ZERO else min(HUNDRED, amount * HUNDRED / inp.item_value).quantize(Decimal("0.01"))
+    return PolicyDecision(
+        outcome=outcome,
+        amount=amount,
+        percent=percent,
+        currency=inp.currency.upper(),
+        rules_fired=proposal.hits,
+        reasons=[hit.description for hit in proposal.hits],
+        suggested_outcome=suggested,
+        policy_version=policy.version,
+    )
+
+
+def counter_bound(policy: RefundPolicy, offer_amount: Decimal, item_value: Decimal, total_paid: Decimal, currency: str) -> Decimal:
+    """The highest counter-offer accepted without the merchant: offer + extra %, never above limit or paid."""
+    bound = offer_amount + item_value * policy.counter_max_extra_pct / HUNDRED
+    if currency.upper() == policy.currency:
+        bound = min(bound, max(offer_amount, policy.max_auto_offer))
+    bound = min(bound, total_paid)
+    return round_money(max(bound, ZERO), currency, ROUND_DOWN)

@@ -1,0 +1,174 @@
+"""The merchant's side of refund cases: the queue, a case page, one-click decisions, CSV and savings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from app.domain.audit import AuditEvent
+from app.domain.money import round_money
+from app.domain.orders import Order
+from app.domain.refunds import Finding
+from app.errors import InvalidInputError, NotFoundError
+from app.services.chargebacks.refund_history import RefundRecord
+from app.services.refunds import negotiation
+from app.services.refunds.reports import MonthSavings, cases_to_csv, savings_by_month
+from app.services.refunds.shipping_costs import ShippingCostTable
+from app.store.audit import AuditLog
+from app.store.decisions import DecisionRepository, StoredDecision
+from app.store.files import FileStore
+from app.store.orders import OrderRepository
+from app.store.refunds import EvidenceRecord, NegotiationStep, RefundCaseRecord, RefundRepository
+
+MerchantAction = Literal["approve", "edit", "reject"]
+_MONEY_OUTCOMES = frozenset({"partial_refund_no_return", "full_refund_no_return", "return_for_refund"})
+
+
+class CaseFilters(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    status: str | None = None
+    reason: str | None = None
+    country: str | None = None
+    min_amount: Decimal | None = None
+    max_amount: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    case: RefundCaseRecord
+    order: Order | None
+    evidence: list[tuple[EvidenceRecord, Path]]
+    finding: Finding | None
+    decisions: list[StoredDecision]
+    steps: list[NegotiationStep]
+    audit: list[AuditEvent]
+
+
+def case_amount(case: RefundCaseRecord) -> Decimal | None:
+    return case.final_amount if case.final_amount is not None else case.proposed_amount
+
+
+class RefundReviewMixin:
+    repository: RefundRepository
+    orders: OrderRepository
+    files: FileStore
+    audit: AuditLog
+    decisions: DecisionRepository
+    shipping: ShippingCostTable
+    clock: Callable[[], datetime]
+
+    def list_cases(self, filters: CaseFilters | None = None) -> list[RefundCaseRecord]:
+        f = filters or CaseFilters()
+        cases = self.repository.list_cases(status=f.status, reason=f.reason, country=f.country)
+        if f.min_amount is not None:
+            cases = [c for c in cases if (case_amount(c) or Decimal(0)) >= f.min_amount]
+        if f.max_amount is not None:
+            cases = [c for c in cases if (case_amount(c) or Decimal(0)) <= f.max_amount]
+        return cases
+
+    def case_detail(self, case_id: str) -> CaseDetail:
+        case = self._case(case_id)
+        evidence = [(record, stored.path) for record in self.repository.evidence_for(case.id)
+                    if (stored := self.files.get(record.sha256)) is not None]  # fmt: skip
+        return CaseDetail(
+            case=case, order=self.orders.get(case.order_no), evidence=evidence,
+            finding=self.repository.latest_finding(case.id), decisions=self.decisions.for_case("refund", case.id),
+            steps=self.repository.steps(case.id), audit=self.audit.for_case("refund", case.id),
+        )  # fmt: skip
+
+    def merchant_decide(
+        self, case_id: str, actor: str, action: MerchantAction, amount: Decimal | None = None, note: str | None = None
+    ) -> RefundCaseRecord:
+        """Approve what is proposed, grant another amount, or reject with a note. Always recorded and audited."""
+        case = self._case(case_id)
+        note = (note or "").strip() or None
+        base = case.suggested_outcome or case.proposed_outcome
+        if action == "approve":
+            outcome, granted = self._pending(case)
+            if outcome in (None, "escalate"):
+                raise InvalidInputError("There is no proposal to approve: enter an amount (Edit amount) or reject with a note.")
+        elif action == "edit":
+            if amount is None:
+                raise InvalidInputError("Enter the amount to refund.")
+            granted = round_money(amount, case.currency)
+            if granted <= 0 or granted > case.total_paid:
+                raise InvalidInputError(f"The amount must be more than 0 and at most the {case.total_paid} {case.currency} paid.")
+            outcome = base if base in _MONEY_OUTCOMES else "partial_refund_no_return"
+        elif action == "reject":
+            if not note:
+                raise InvalidInputError("Add a note saying why the claim is rejected.")
+            outcome, granted = "reject", Decimal(0)
+        else:
+            raise InvalidInputError("Choose approve, edit amount or reject.")
+        rejected = outcome == "reject"
+        status = "rejected" if rejected else "resolved"
+        text = (
+            negotiation.message("rejected", case.language) if rejected
+            else negotiation.message("accepted_refund", case.language, granted, case.currency) if granted > 0
+            else negotiation.message("accepted_other", case.language)
+        )  # fmt: skip
+        self.repository.add_step(case.id, step=f"merchant_{action}", actor=actor, language=case.language, text=text,
+                                 outcome=outcome, amount=granted, currency=case.currency)  # fmt: skip
+        self.decisions.record(
+            case_kind="refund", case_id=case.id, outcome=outcome or "resolved", amount=granted, currency=case.currency,
+            rules_fired=[{"code": f"merchant_{action}", "description": f"Decided by {actor}."}],
+            inputs={"previous_status": case.status, "proposed_outcome": case.proposed_outcome,
+                    "proposed_amount": str(case.proposed_amount)},
+            decided_by=actor, note=note,
+        )  # fmt: skip
+        self.audit.record("refund", case.id, actor, f"merchant_{action}", {"outcome": outcome, "amount": str(granted), "note": note})
+        return self.repository.update_case(
+            case.id, status=status, final_outcome=outcome, final_amount=granted, resolved_at=self.clock()
+        )
+
+    def export_csv(self, filters: CaseFilters | None = None) -> str:
+        return cases_to_csv(self.list_cases(filters))
+
+    def savings_report(self) -> list[MonthSavings]:
+        return savings_by_month(self.repository.list_cases(status="resolved", limit=100_000), self.shipping)
+
+    # -- shared helpers ------------------------------------------------------------------------------------------
+    def _pending(self, case: RefundCaseRecord) -> tuple[str | None, Decimal]:
+        """What "approve" grants: a counter-offer waiting for approval, else the engine's proposal."""
+        for step in reversed(self.repository.steps(case.id)):
+            if step.step == "counter_escalated" and step.amount is not None:
+                return step.outcome, step.amount
+            if step.step in ("offer", "review"):
+                break
+        return case.suggested_outcome or case.proposed_outcome, case.proposed_amount or Decimal(0)
+
+    def _case(self, case_id: str) -> RefundCaseRecord:
+        case = self.repository.get_case((case_id or "").strip())
+        if case is None:
+            raise NotFoundError("This refund case does not exist.")
+        return case
+
+    def _order(self, case: RefundCaseRecord) -> Order:
+        order = self.orders.get(case.order_no)
+        if order is None:
+            raise NotFoundError(f"Order {case.order_no} is no longer in the order database.")
+        return order
+
+
+    def refunds_for_order(self, order_no: str) -> list[RefundRecord]:
+        """Refund history for chargeback evidence (app.services.chargebacks.refund_history.RefundHistorySource)."""
+        records = []
+        for case in self.repository.list_cases(limit=100_000):
+            if case.order_no != order_no:
+                continue
+            status = {"rejected": "rejected", "resolved": "approved"}.get(case.status, "requested")
+            records.append(
+                RefundRecord(
+                    reference=case.id, requested_on=case.created_at.date(), status=status, reason=case.reason,
+                    amount=case.final_amount if case.status == "resolved" else case.proposed_amount,
+                    currency=case.currency,
+                )
+            )
+        return records

@@ -1,0 +1,357 @@
+"""RefundService: the buyer's claim from intake to an agreed outcome (merchant review lives in review.py).
+
+Every step is stored (cases, evidence links, findings, negotiation steps), every money decision goes to
+DecisionRepository with its inputs and the rules that fired, and every action is written to the audit log.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from app.domain.orders import Order
+from app.domain.refunds import CLAIM_REASONS, OFFERABLE, Finding, PolicyDecision, PolicyInput, RefundPolicy
+from app.errors import InvalidInputError, NotFoundError
+from app.services.language import SUPPORTED_LANGUAGES, LanguageIdentifier
+from app.services.refunds import negotiation
+from app.services.refunds.evidence import ClaimContext, EvidenceAnalyzer
+from app.services.refunds.policy import counter_bound, decide
+from app.services.refunds.review import RefundReviewMixin
+from app.services.refunds.shipping_costs import ShippingCostTable
+from app.services.refunds.uploads import UploadChecker
+from app.settings import Settings
+from app.store.audit import AuditLog
+from app.store.base import utcnow
+from app.store.decisions import DecisionRepository
+from app.store.files import FileStore
+from app.store.merchant_settings import MerchantSettingsRepository
+from app.store.orders import OrderRepository
+from app.store.refunds import EvidenceRecord, RefundCaseRecord, RefundRepository
+
+log = logging.getLogger(__name__)
+
+CASE_KIND = "refund"
+POLICY_KEY = "refund_policy"
+# The same words for "no such order" and "not your order": a stranger learns nothing about other buyers.
+UNKNOWN_ORDER = "We could not find an order with this number and email address. Please check both and try again."
+UNKNOWN_CASE = "We could not find this claim for this email address."
+BuyerAction = Literal["accept", "decline", "counter"]
+
+
+@dataclass(frozen=True)
+class UploadRejection:
+    filename: str
+    message: str
+
+
+@dataclass(frozen=True)
+class EvidenceReport:
+    accepted: list[EvidenceRecord] = field(default_factory=list)
+    rejected: list[UploadRejection] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class BuyerView:
+    """What the buyer sees: always in their language, amounts formatted by code."""
+
+    case_id: str
+    status: str
+    language: str
+    text: str
+    can_respond: bool
+    can_counter: bool
+    amount: Decimal | None
+    currency: str
+
+
+@dataclass(frozen=True)
+class ClaimReceipt:
+    case: RefundCaseRecord
+    rejected: list[UploadRejection]
+    finding: Finding
+    view: BuyerView
+
+
+def as_utc(moment: datetime) -> datetime:
+    """SQLite hands back naive datetimes; everything we store is UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+class RefundService(RefundReviewMixin):
+    def __init__(
+        self, *, settings: Settings, repository: RefundRepository, orders: OrderRepository, files: FileStore,
+        audit: AuditLog, decisions: DecisionRepository, merchant_settings: MerchantSettingsRepository,
+        language: LanguageIdentifier, shipping: ShippingCostTable, analyzer: EvidenceAnalyzer, uploads: UploadChecker,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:  # fmt: skip
+        self.settings = settings
+        self.repository = repository
+        self.orders = orders
+        self.files = files
+        self.audit = audit
+        self.decisions = decisions
+        self.merchant_settings = merchant_settings
+        self.language = language
+        self.shipping = shipping
+        self.analyzer = analyzer
+        self.uploads = uploads
+        self.clock = clock
+
+    # -- policy -----------------------------------------------------------------------------------------------
+    def policy(self) -> RefundPolicy:
+        saved = self.merchant_settings.get(POLICY_KEY)
+        if not saved:
+            return RefundPolicy()
+        try:
+            return RefundPolicy.model_validate(saved)
+        except ValidationError:
+            log.exception("stored refund policy is invalid; using the defaults")
+            return RefundPolicy()
+
+    def save_policy(self, data: dict[str, Any] | RefundPolicy, actor: str) -> RefundPolicy:
+        try:
+            policy = data if isinstance(data, RefundPolicy) else RefundPolicy.model_validate(data)
+        except ValidationError as exc:
+            problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'policy'}: {e['msg']}" for e in exc.errors())
+            raise InvalidInputError(f"The refund policy was not saved: {problems}") from exc
+        self.merchant_settings.set(POLICY_KEY, policy.model_dump(mode="json"))
+        self.audit.record(CASE_KIND, "policy", actor, "policy_saved", policy.model_dump(mode="json"))
+        return policy
+
+    # -- intake -----------------------------------------------------------------------------------------------
+    def find_order(self, order_no: str, email: str) -> Order:
+        order = self.orders.get_for_buyer(order_no or "", email or "")
+        if order is None:
+            raise NotFoundError(UNKNOWN_ORDER)
+        return order
+
+    def open_claim(
+        self, order_no: str, email: str, reason: str, description: str,
+        product_id: str | None = None, language: str | None = None,
+    ) -> RefundCaseRecord:  # fmt: skip
+        if reason not in CLAIM_REASONS:
+            raise InvalidInputError("Please choose what went wrong with the order.")
+        description = (description or "").strip()
+        if len(description) > self.settings.max_message_chars:
+            raise InvalidInputError(f"Please keep the description under {self.settings.max_message_chars} characters.")
+        order = self.find_order(order_no, email)
+        if product_id:
+            lines = [item for item in order.items if item.product_id == product_id]
+            if not lines:
+                raise InvalidInputError("That item is not part of this order.")
+            item_value = sum((i.unit_price * i.quantity for i in lines), Decimal(0))
+        else:
+            item_value = order.items_subtotal
+        fallback = order.language if order.language in SUPPORTED_LANGUAGES else "en"
+        lang = language if language in SUPPORTED_LANGUAGES else self.language.detect_or(description, fallback)
+        case = self.repository.create_case(
+            order_no=order.order_no, buyer_email=order.buyer_email.strip().lower(), country_code=order.country_code,
+            currency=order.currency.upper(), product_id=product_id or None, reason=reason, description=description,
+            language=lang, status="new", item_value=item_value, total_paid=order.total_paid, created_at=self.clock(),
+        )  # fmt: skip
+        self.audit.record(CASE_KIND, case.id, "buyer", "claim_opened", {"order_no": order.order_no, "reason": reason})
+        return case
+
+    def add_evidence(self, case_id: str, uploads: Sequence[tuple[Path, str]]) -> EvidenceReport:
+        """Each file is checked on its own: a bad one is reported, the good ones and the case are kept."""
+        case = self._case(case_id)
+        if case.status not in ("new", "review"):
+            raise InvalidInputError("This claim has already been decided; evidence can no longer be added.")
+        existing = self.repository.evidence_for(case_id)
+        counts = {"image": sum(e.kind == "image" for e in existing), "video": sum(e.kind == "video" for e in existing)}
+        limits = {"image": self.settings.max_images_per_claim, "video": self.settings.max_videos_per_claim}
+        accepted: list[EvidenceRecord] = []
+        rejected: list[UploadRejection] = []
+        for path, name in uploads:
+            kind = self.uploads.guess_kind(path)
+            if kind is not None and counts[kind] >= limits[kind]:
+                noun = "photos" if kind == "image" else "videos"
+                rejected.append(UploadRejection(name, f"“{name}” was not added: at most {limits[kind]} {noun} per claim."))
+                continue
+            try:
+                checked = self.uploads.check_and_store(path, name)
+            except InvalidInputError as exc:
+                rejected.append(UploadRejection(name, exc.user_message))
+                continue
+            counts[checked.kind] += 1
+            accepted.append(
+                self.repository.add_evidence(
+                    case_id, sha256=checked.stored.sha256, kind=checked.kind, mime=checked.stored.mime,
+                    original_name=name, ahash=checked.ahash,
+                )  # fmt: skip
+            )
+        self.audit.record(
+            CASE_KIND, case_id, "buyer", "evidence_added",
+            {"accepted": [e.sha256 for e in accepted], "rejected": [r.message for r in rejected]},
+        )  # fmt: skip
+        return EvidenceReport(accepted, rejected)
+
+    # -- analysis and proposal ----------------------------------------------------------------------------------
+    def analyse(self, case_id: str) -> Finding:
+        case = self._case(case_id)
+        order = self._order(case)
+        evidence = [(record, stored.path) for record in self.repository.evidence_for(case_id)
+                    if (stored := self.files.get(record.sha256)) is not None]  # fmt: skip
+        context = ClaimContext(
+            reason=case.reason, description=case.description, order_no=order.order_no, tracking_no=order.tracking_no,
+            ordered_items=[item.title for item in order.items if not case.product_id or item.product_id == case.product_id],
+        )  # fmt: skip
+        result = self.analyzer.analyse(context, evidence, self.repository.earlier_images_of_other_cases(case_id))
+        self.repository.add_finding(case_id, result.finding, attempts=result.attempts, raw=result.raw)
+        self.audit.record(
+            CASE_KIND, case_id, "vision-model", "evidence_analysed",
+            {"status": result.finding.status, "model": result.finding.model,
+             "prompt_version": result.finding.prompt_version, "attempts": result.attempts},
+        )  # fmt: skip
+        return result.finding
+
+    def policy_input(self, case: RefundCaseRecord, finding: Finding) -> PolicyInput:
+        order = self._order(case)
+        policy = self.policy()
+        opened = as_utc(case.created_at)
+        since = opened - timedelta(days=policy.repeat_claim_window_days)
+        return PolicyInput(
+            reason=case.reason, claimed_at=opened,
+            currency=case.currency, item_value=case.item_value, shipping_paid=order.shipping_paid,
+            total_paid=case.total_paid, country_code=case.country_code, order_status=order.status,
+            delivered_at=order.delivered_at, return_cost=self.shipping.return_cost(case.country_code, case.currency),
+            prior_claims=self.repository.count_claims(case.buyer_email, since=since, before=opened, exclude_case=case.id),
+            finding=finding,
+        )  # fmt: skip
+
+    def propose(self, case_id: str) -> BuyerView:
+        case = self._case(case_id)
+        finding = self.repository.latest_finding(case_id) or self.analyse(case_id)
+        policy = self.policy()
+        inp = self.policy_input(case, finding)
+        decision = decide(policy, inp)
+        self._record_decision(case, decision, inp, policy, decided_by="policy-engine")
+        offered = decision.outcome in OFFERABLE
+        if offered:
+            text = negotiation.offer_text(decision.outcome, decision.amount, decision.percent, case.currency, case.language)
+            step, status = "offer", "offered"
+        else:
+            text, step, status = negotiation.message("review", case.language), "review", "review"
+        self.repository.add_step(
+            case_id, step=step, actor="policy-engine", language=case.language, text=text,
+            outcome=decision.outcome, amount=decision.amount, currency=case.currency,
+        )  # fmt: skip
+        case = self.repository.update_case(
+            case_id, status=status, proposed_outcome=decision.outcome, proposed_amount=decision.amount,
+            suggested_outcome=decision.suggested_outcome,
+        )  # fmt: skip
+        self.audit.record(
+            CASE_KIND, case_id, "policy-engine", "offer_sent" if offered else "sent_to_review",
+            {"outcome": decision.outcome, "amount": str(decision.amount), "language": case.language},
+        )  # fmt: skip
+        return self._view(case, text)
+
+    def file_claim(
+        self, order_no: str, email: str, reason: str, description: str, uploads: Sequence[tuple[Path, str]],
+        product_id: str | None = None, language: str | None = None,
+    ) -> ClaimReceipt:  # fmt: skip
+        """The buyer form in one call: open, store evidence, analyse, propose."""
+        case = self.open_claim(order_no, email, reason, description, product_id, language)
+        report = self.add_evidence(case.id, uploads)
+        finding = self.analyse(case.id)
+        view = self.propose(case.id)
+        return ClaimReceipt(self._case(case.id), report.rejected, finding, view)
+
+    # -- negotiation -------------------------------------------------------------------------------------------
+    def buyer_view(self, case_id: str, email: str) -> BuyerView:
+        case = self._buyer_case(case_id, email)
+        steps = self.repository.steps(case_id)
+        return self._view(case, steps[-1].text if steps else negotiation.message("review", case.language))
+
+    def respond_to_offer(self, case_id: str, email: str, action: BuyerAction, counter: str | None = None) -> BuyerView:
+        case = self._buyer_case(case_id, email)
+        if case.status != "offered":
+            raise InvalidInputError("This offer is no longer open. Our team will contact you about your claim.")
+        offer_amount = case.proposed_amount or Decimal(0)
+        if action == "accept":
+            key = "accepted_refund" if offer_amount > 0 else "accepted_other"
+            return self._settle(case, "accept", "buyer", case.proposed_outcome, offer_amount, key, [])
+        if action == "decline":
+            text = negotiation.message("declined", case.language)
+            self.repository.add_step(case.id, step="decline", actor="buyer", language=case.language, text=text)
+            self.audit.record(CASE_KIND, case.id, "buyer", "offer_declined", {"offer": str(offer_amount)})
+            return self._view(self.repository.update_case(case.id, status="review"), text)
+        if action != "counter":
+            raise InvalidInputError("Please accept, decline or make a counter-offer.")
+        if case.proposed_outcome != "partial_refund_no_return":
+            raise InvalidInputError("A counter-offer is possible for partial refunds only; you can accept or decline.")
+        amount = negotiation.parse_amount(counter or "", case.currency)
+        if amount <= 0 or amount > case.total_paid:
+            limit = negotiation.format_amount(case.total_paid, case.currency, case.language)
+            raise InvalidInputError(f"A counter-offer must be more than 0 and at most what you paid ({limit}).")
+        bound = counter_bound(self.policy(), offer_amount, case.item_value, case.total_paid, case.currency)
+        verdict = negotiation.evaluate_counter(amount, bound)
+        self.repository.add_step(
+            case.id, step="counter", actor="buyer", language=case.language, text=counter or "",
+            outcome="partial_refund_no_return", amount=amount, currency=case.currency,
+        )  # fmt: skip
+        self.audit.record(CASE_KIND, case.id, "buyer", "counter_offer", {"amount": str(amount), "bound": str(bound)})
+        if verdict.accepted:
+            rule = {"code": "counter_within_bound", "description": f"Counter {amount} ≤ merchant bound {bound}."}
+            return self._settle(case, "counter_accepted", "policy-engine", "partial_refund_no_return", amount,
+                                "accepted_refund", [rule])  # fmt: skip
+        text = negotiation.message("counter_review", case.language, amount, case.currency)
+        self.repository.add_step(
+            case.id, step="counter_escalated", actor="policy-engine", language=case.language, text=text,
+            outcome="partial_refund_no_return", amount=amount, currency=case.currency,
+        )  # fmt: skip
+        self.audit.record(CASE_KIND, case.id, "policy-engine", "counter_escalated", {"amount": str(amount), "bound": str(bound)})
+        return self._view(self.repository.update_case(case.id, status="review"), text)
+
+    # -- helpers -----------------------------------------------------------------------------------------------
+    def _settle(
+        self, case: RefundCaseRecord, step: str, actor: str, outcome: str | None, amount: Decimal, key: str,
+        rules: list[dict[str, str]],
+    ) -> BuyerView:  # fmt: skip
+        text = negotiation.message(key, case.language, amount if amount > 0 else None, case.currency)
+        self.repository.add_step(case.id, step=step, actor=actor, language=case.language, text=text,
+                                 outcome=outcome, amount=amount, currency=case.currency)  # fmt: skip
+        self.decisions.record(
+            case_kind=CASE_KIND, case_id=case.id, outcome=outcome or "resolved", amount=amount, currency=case.currency,
+            rules_fired=rules, inputs={"step": step, "offer": str(case.proposed_amount)}, decided_by=actor,
+            policy_version=self.policy().version, note=f"buyer {step.replace('_', ' ')}",
+        )  # fmt: skip
+        self.audit.record(CASE_KIND, case.id, actor, step, {"outcome": outcome, "amount": str(amount)})
+        updated = self.repository.update_case(
+            case.id, status="resolved", final_outcome=outcome, final_amount=amount, resolved_at=self.clock()
+        )
+        return self._view(updated, text)
+
+    def _record_decision(
+        self, case: RefundCaseRecord, decision: PolicyDecision, inp: PolicyInput, policy: RefundPolicy, decided_by: str
+    ) -> None:
+        self.decisions.record(
+            case_kind=CASE_KIND, case_id=case.id, outcome=decision.outcome, amount=decision.amount,
+            currency=decision.currency, rules_fired=[hit.model_dump() for hit in decision.rules_fired],
+            inputs={"claim": inp.model_dump(mode="json"), "policy": policy.model_dump(mode="json"),
+                    "suggested_outcome": decision.suggested_outcome, "percent": str(decision.percent)},
+            decided_by=decided_by, policy_version=policy.version,
+        )  # fmt: skip
+
+    def _view(self, case: RefundCaseRecord, text: str) -> BuyerView:
+        open_offer = case.status == "offered"
+        countered = any(step.step == "counter" for step in self.repository.steps(case.id))
+        amount = case.final_amount if case.final_amount is not None else case.proposed_amount
+        return BuyerView(
+            case_id=case.id, status=case.status, language=case.language, text=text, can_respond=open_offer,
+            can_counter=open_offer and not countered and case.proposed_outcome == "partial_refund_no_return",
+            amount=amount, currency=case.currency,
+        )  # fmt: skip
+
+    def _buyer_case(self, case_id: str, email: str) -> RefundCaseRecord:
+        case = self.repository.get_case((case_id or "").strip())
+        if case is None or case.buyer_email != (email or "").strip().lower():
+            raise NotFoundError(UNKNOWN_CASE)
+        return case

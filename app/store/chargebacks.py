@@ -1,0 +1,184 @@
+"""Chargeback cases, their exhibits, and the buyer's chat transcript as evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import func, or_, select
+
+from app.domain.chargebacks import CaseStatus, ChargebackNotice, Exhibit
+from app.store.chargeback_tables import ChargebackCaseRow, ChargebackExhibitRow
+from app.store.db import Database
+from app.store.tables import ConversationRow, MessageRow
+
+
+class DuplicateCaseError(ValueError):
+    """A case with this id is already stored."""
+
+
+@dataclass(frozen=True)
+class StoredCase:
+    notice: ChargebackNotice
+    reason_known: bool
+    category: str
+    status: CaseStatus
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class TranscriptMessage:
+    conversation_id: str
+    role: str
+    text: str
+    translation: str | None
+    created_at: datetime
+
+
+def _notice(row: ChargebackCaseRow) -> ChargebackNotice:
+    return ChargebackNotice(
+        case_id=row.case_id,
+        network=row.network,  # type: ignore[arg-type]
+        reason_code=row.reason_code,
+        amount=Decimal(row.amount),
+        currency=row.currency,
+        dispute_date=row.dispute_date,
+        order_no=row.order_no,
+        claim_text=row.claim_text,
+        acquirer=row.acquirer,
+        respond_by=row.respond_by,
+    )
+
+
+def _stored(row: ChargebackCaseRow) -> StoredCase:
+    return StoredCase(
+        notice=_notice(row),
+        reason_known=row.reason_known,
+        category=row.category,
+        status=row.status,  # type: ignore[arg-type]
+        created_at=row.created_at,
+    )
+
+
+class ChargebackRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def add(self, notice: ChargebackNotice, *, reason_known: bool, category: str) -> StoredCase:
+        with self._db.session() as session:
+            if session.get(ChargebackCaseRow, notice.case_id) is not None:
+                raise DuplicateCaseError(notice.case_id)
+            row = ChargebackCaseRow(
+                case_id=notice.case_id,
+                network=notice.network,
+                reason_code=notice.reason_code,
+                reason_known=reason_known,
+                category=category,
+                amount=str(notice.amount),
+                currency=notice.currency,
+                dispute_date=notice.dispute_date,
+                respond_by=notice.respond_by,
+                order_no=notice.order_no,
+                claim_text=notice.claim_text,
+                acquirer=notice.acquirer,
+                status="open",
+            )
+            session.add(row)
+            session.flush()
+            return _stored(row)
+
+    def exists(self, case_id: str) -> bool:
+        with self._db.session() as session:
+            return session.get(ChargebackCaseRow, case_id) is not None
+
+    def get(self, case_id: str) -> StoredCase | None:
+        with self._db.session() as session:
+            row = session.get(ChargebackCaseRow, case_id)
+            return _stored(row) if row is not None else None
+
+    def list_all(self) -> list[StoredCase]:
+        with self._db.session() as session:
+            rows = session.scalars(select(ChargebackCaseRow).order_by(ChargebackCaseRow.created_at)).all()
+            return [_stored(row) for row in rows]
+
+    def set_status(self, case_id: str, status: CaseStatus) -> None:
+        with self._db.session() as session:
+            row = session.get(ChargebackCaseRow, case_id)
+            if row is None:
+                raise KeyError(case_id)
+            row.status = status
+
+    def disputed_order_nos(self, order_nos: Iterable[str]) -> set[str]:
+        wanted = list(order_nos)
+        if not wanted:
+            return set()
+        with self._db.session() as session:
+            rows = session.scalars(
+                select(ChargebackCaseRow.order_no).where(ChargebackCaseRow.order_no.in_(wanted))
+            ).all()
+            return set(rows)
+
+    def add_exhibit(
+        self, case_id: str, *, sha256: str, mime: str, caption: str, evidence_key: str | None
+    ) -> Exhibit:
+        with self._db.session() as session:
+            row = ChargebackExhibitRow(
+                case_id=case_id, sha256=sha256, mime=mime, caption=caption, evidence_key=evidence_key
+            )
+            session.add(row)
+            session.flush()
+            return Exhibit(id=row.id, sha256=sha256, mime=mime, caption=caption, evidence_key=evidence_key)
+
+    def exhibits(self, case_id: str) -> list[Exhibit]:
+        with self._db.session() as session:
+            rows = session.scalars(
+                select(ChargebackExhibitRow)
+                .where(ChargebackExhibitRow.case_id == case_id)
+                .order_by(ChargebackExhibitRow.id)
+            ).all()
+            return [
+                Exhibit(id=r.id, sha256=r.sha256, mime=r.mime, caption=r.caption, evidence_key=r.evidence_key)
+                for r in rows
+            ]
+
+    def remove_exhibit(self, case_id: str, exhibit_id: int) -> bool:
+        with self._db.session() as session:
+            row = session.get(ChargebackExhibitRow, exhibit_id)
+            if row is None or row.case_id != case_id:
+                return False
+            session.delete(row)
+            return True
+
+
+class TranscriptReader:
+    """The buyer's conversations with the shop, found by email or by the order they verified in the chat."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def for_buyer(self, email: str, order_no: str, limit: int = 200) -> list[TranscriptMessage]:
+        with self._db.session() as session:
+            rows = session.execute(
+                select(MessageRow, ConversationRow.id)
+                .join(ConversationRow, MessageRow.conversation_id == ConversationRow.id)
+                .where(
+                    or_(
+                        func.lower(ConversationRow.buyer_email) == email.strip().lower(),
+                        func.upper(ConversationRow.verified_order_no) == order_no.strip().upper(),
+                    )
+                )
+                .order_by(MessageRow.created_at, MessageRow.id)
+                .limit(limit)
+            ).all()
+            return [
+                TranscriptMessage(
+                    conversation_id=conversation_id,
+                    role=message.role,
+                    text=message.text,
+                    translation=message.translation,
+                    created_at=message.created_at,
+                )
+                for message, conversation_id in rows
+            ]

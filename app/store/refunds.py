@@ -1,0 +1,214 @@
+"""Refund cases, their evidence links, findings and negotiation steps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select
+
+from app.domain.refunds import Finding
+from app.store.db import Database
+from app.store.refund_tables import RefundCaseRow, RefundEvidenceRow, RefundFindingRow, RefundNegotiationRow
+
+
+@dataclass(frozen=True)
+class RefundCaseRecord:
+    id: str
+    order_no: str
+    buyer_email: str
+    country_code: str
+    currency: str
+    product_id: str | None
+    reason: str
+    description: str
+    language: str
+    status: str
+    item_value: Decimal
+    total_paid: Decimal
+    proposed_outcome: str | None
+    proposed_amount: Decimal | None
+    suggested_outcome: str | None
+    final_outcome: str | None
+    final_amount: Decimal | None
+    resolved_at: datetime | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class EvidenceRecord:
+    id: int
+    case_id: str
+    sha256: str
+    kind: str
+    mime: str
+    original_name: str
+    ahash: str | None
+
+
+@dataclass(frozen=True)
+class NegotiationStep:
+    step: str
+    actor: str
+    outcome: str | None
+    amount: Decimal | None
+    currency: str | None
+    language: str
+    text: str
+    created_at: datetime
+
+
+def _dec(text: str | None) -> Decimal | None:
+    return Decimal(text) if text is not None else None
+
+
+def _case(row: RefundCaseRow) -> RefundCaseRecord:
+    return RefundCaseRecord(
+        id=row.id, order_no=row.order_no, buyer_email=row.buyer_email, country_code=row.country_code,
+        currency=row.currency, product_id=row.product_id, reason=row.reason, description=row.description,
+        language=row.language, status=row.status, item_value=Decimal(row.item_value),
+        total_paid=Decimal(row.total_paid), proposed_outcome=row.proposed_outcome,
+        proposed_amount=_dec(row.proposed_amount), suggested_outcome=row.suggested_outcome, final_outcome=row.final_outcome,
+        final_amount=_dec(row.final_amount), resolved_at=row.resolved_at, created_at=row.created_at,
+    )  # fmt: skip
+
+
+def _money_columns(fields: dict[str, Any]) -> dict[str, Any]:
+    return {key: (str(value) if isinstance(value, Decimal) else value) for key, value in fields.items()}
+
+
+class RefundRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    # -- cases ----------------------------------------------------------------------------------------------
+    def create_case(self, **fields: Any) -> RefundCaseRecord:
+        with self._db.session() as session:
+            row = RefundCaseRow(**_money_columns(fields))
+            session.add(row)
+            session.flush()
+            return _case(row)
+
+    def get_case(self, case_id: str) -> RefundCaseRecord | None:
+        with self._db.session() as session:
+            row = session.get(RefundCaseRow, case_id)
+            return _case(row) if row is not None else None
+
+    def update_case(self, case_id: str, **fields: Any) -> RefundCaseRecord:
+        with self._db.session() as session:
+            row = session.get(RefundCaseRow, case_id)
+            if row is None:
+                raise KeyError(case_id)
+            for key, value in _money_columns(fields).items():
+                setattr(row, key, value)
+            session.flush()
+            return _case(row)
+
+    def list_cases(
+        self, *, status: str | None = None, reason: str | None = None, country: str | None = None, limit: int = 1000
+    ) -> list[RefundCaseRecord]:
+        query = select(RefundCaseRow).order_by(RefundCaseRow.created_at.desc()).limit(limit)
+        if status:
+            query = query.where(RefundCaseRow.status == status)
+        if reason:
+            query = query.where(RefundCaseRow.reason == reason)
+        if country:
+            query = query.where(RefundCaseRow.country_code == country.upper())
+        with self._db.session() as session:
+            return [_case(row) for row in session.scalars(query).all()]
+
+    def count_claims(self, buyer_email: str, *, since: datetime, before: datetime, exclude_case: str) -> int:
+        """Claims by this buyer opened in [since, before): the history a new claim is judged against."""
+        with self._db.session() as session:
+            return int(
+                session.scalar(
+                    select(func.count())
+                    .select_from(RefundCaseRow)
+                    .where(
+                        RefundCaseRow.buyer_email == buyer_email,
+                        RefundCaseRow.created_at >= since,
+                        RefundCaseRow.created_at < before,
+                        RefundCaseRow.id != exclude_case,
+                    )
+                )
+                or 0
+            )
+
+    # -- evidence -------------------------------------------------------------------------------------------
+    def add_evidence(
+        self, case_id: str, *, sha256: str, kind: str, mime: str, original_name: str, ahash: str | None
+    ) -> EvidenceRecord:
+        with self._db.session() as session:
+            row = RefundEvidenceRow(
+                case_id=case_id, sha256=sha256, kind=kind, mime=mime, original_name=original_name[:255], ahash=ahash
+            )
+            session.add(row)
+            session.flush()
+            return EvidenceRecord(row.id, case_id, sha256, kind, mime, row.original_name, ahash)
+
+    def evidence_for(self, case_id: str) -> list[EvidenceRecord]:
+        with self._db.session() as session:
+            rows = session.scalars(
+                select(RefundEvidenceRow).where(RefundEvidenceRow.case_id == case_id).order_by(RefundEvidenceRow.id)
+            ).all()
+            return [EvidenceRecord(r.id, r.case_id, r.sha256, r.kind, r.mime, r.original_name, r.ahash) for r in rows]
+
+    def earlier_images_of_other_cases(self, case_id: str) -> list[EvidenceRecord]:
+        """Photos other claims uploaded before this claim's first upload (the originals a reuse would copy)."""
+        with self._db.session() as session:
+            first = session.scalar(select(func.min(RefundEvidenceRow.id)).where(RefundEvidenceRow.case_id == case_id))
+            if first is None:
+                return []
+            rows = session.scalars(
+                select(RefundEvidenceRow).where(
+                    RefundEvidenceRow.case_id != case_id, RefundEvidenceRow.kind == "image", RefundEvidenceRow.id < first
+                )
+            ).all()
+            return [EvidenceRecord(r.id, r.case_id, r.sha256, r.kind, r.mime, r.original_name, r.ahash) for r in rows]
+
+    # -- findings -------------------------------------------------------------------------------------------
+    def add_finding(self, case_id: str, finding: Finding, *, attempts: int, raw: list[Any]) -> None:
+        with self._db.session() as session:
+            session.add(
+                RefundFindingRow(
+                    case_id=case_id, status=finding.status, model=finding.model, prompt_version=finding.prompt_version,
+                    attempts=attempts, finding=finding.model_dump(mode="json"), raw=raw,
+                )  # fmt: skip
+            )
+
+    def latest_finding(self, case_id: str) -> Finding | None:
+        with self._db.session() as session:
+            row = session.scalars(
+                select(RefundFindingRow)
+                .where(RefundFindingRow.case_id == case_id)
+                .order_by(RefundFindingRow.id.desc())
+                .limit(1)
+            ).first()
+            return Finding.model_validate(row.finding) if row is not None else None
+
+    # -- negotiation ----------------------------------------------------------------------------------------
+    def add_step(
+        self, case_id: str, *, step: str, actor: str, language: str, text: str = "",
+        outcome: str | None = None, amount: Decimal | None = None, currency: str | None = None,
+    ) -> None:  # fmt: skip
+        with self._db.session() as session:
+            session.add(
+                RefundNegotiationRow(
+                    case_id=case_id, step=step, actor=actor, outcome=outcome,
+                    amount=str(amount) if amount is not None else None, currency=currency, language=language, text=text,
+                )  # fmt: skip
+            )
+
+    def steps(self, case_id: str) -> list[NegotiationStep]:
+        with self._db.session() as session:
+            rows = session.scalars(
+                select(RefundNegotiationRow)
+                .where(RefundNegotiationRow.case_id == case_id)
+                .order_by(RefundNegotiationRow.id)
+            ).all()
+            return [
+                NegotiationStep(r.step, r.actor, r.outcome, _dec(r.amount), r.currency, r.language, r.text, r.created_at)
+                for r in rows
+            ]
