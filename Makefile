@@ -4,7 +4,12 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup lint bench clean
+.PHONY: run test setup lint bench clean chromium
+
+# Browser tests drive Debian's chromium through Playwright (never `playwright install`); the fonts make Korean,
+# Japanese, Chinese and emoji readable in the screenshots the e2e tests save to test-artifacts/.
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,10 +24,16 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	$(SUDO) apt-get install -y -qq chromium fonts-noto-cjk fonts-noto-color-emoji
+
+chromium: $(CHROMIUM)
+
 run: setup
 	$(PY) app.py
 
-test: setup
+test: setup chromium
 	$(PY) -m pytest
 
 lint: setup

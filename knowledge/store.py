@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlparse
@@ -291,11 +292,16 @@ class KnowledgeStore:
 
     # --- helpers ---------------------------------------------------------------------
 
-    def _max_batch(self) -> int:
+    @cached_property
+    def _max_batch_size(self) -> int:
+        # Asked once: over HTTP it is a round trip to the server.
         try:
             return max(1, int(self._client.get_max_batch_size()))
         except Exception:  # noqa: BLE001 - older servers lack the endpoint; be conservative
             return 1000
+
+    def _max_batch(self) -> int:
+        return self._max_batch_size
 
     def _stored_metadata(self, ids: list[str]) -> dict[str, Mapping[str, Any]]:
         found: dict[str, Mapping[str, Any]] = {}

@@ -48,7 +48,7 @@ class TransformersConfig(_Config):
     model_path: str
     gguf_file: str | None = None
     device: str = "cpu"
-    dtype: str = "float32"
+    dtype: Literal["float32", "bfloat16", "float16"] = "float32"
     max_new_tokens_cap: int = Field(default=1024, ge=1)
     vision: bool = False
     stream_timeout_s: float = Field(default=120.0, gt=0)

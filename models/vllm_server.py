@@ -55,10 +55,11 @@ class VLLMServerConfig:
     dtype: Dtype | None = "float32"  # None: no --dtype flag (vLLM's default, or one in extra_args)
     enforce_eager: bool = True
     kv_cache_space_gib: int = 1
-    # None: leave vLLM's thread binding alone (it keeps one core for its scheduler, i.e. 1 thread on 2 cores).
-    # "nobind" + omp_num_threads: let the model worker use that many threads unpinned.
-    omp_threads_bind: str | None = "nobind"
-    omp_num_threads: int | None = field(default_factory=lambda: os.cpu_count() or 1)
+    # "auto": vLLM pins the model worker to all cores but one, which it keeps for its busy-polling
+    # scheduler (1 thread on 2 cores). Measured on 2 cores: 2 worker threads ("nobind" + OMP_NUM_THREADS=2,
+    # or "0-1") decode ~6x slower, because the OMP threads spin-wait against the scheduler. None: not set.
+    omp_threads_bind: str | None = "auto"
+    omp_num_threads: int | None = None  # None: not set (vLLM derives it from the binding)
     extra_args: tuple[str, ...] = ()
     extra_env: Mapping[str, str] = field(default_factory=dict)
     python: str = sys.executable

@@ -18,7 +18,9 @@ CLAIM_REASONS: tuple[ClaimReason, ...] = (
     "not_received", "damaged", "defective", "wrong_item", "missing_parts", "not_as_described", "changed_mind",
 )  # fmt: skip
 # Reasons where the item is at fault: photos/video are the evidence, the merchant pays the return.
-FAULT_REASONS: frozenset[str] = frozenset({"damaged", "defective", "wrong_item", "missing_parts", "not_as_described"})
+FAULT_REASONS: frozenset[str] = frozenset(
+    {"damaged", "defective", "wrong_item", "missing_parts", "not_as_described"}
+)
 
 Severity = Literal["none", "minor", "moderate", "severe"]
 TriState = Literal["yes", "no", "unclear"]
@@ -26,7 +28,12 @@ LabelMatch = Literal["yes", "no", "not_visible"]
 FindingStatus = Literal["analysed", "needs_manual_review", "unanalysed"]
 
 Outcome = Literal[
-    "full_refund_no_return", "partial_refund_no_return", "return_for_refund", "replacement", "reject", "escalate"
+    "full_refund_no_return",
+    "partial_refund_no_return",
+    "return_for_refund",
+    "replacement",
+    "reject",
+    "escalate",
 ]
 OUTCOME_LABELS: dict[str, str] = {
     "full_refund_no_return": "Full refund, no return",
@@ -80,6 +87,10 @@ class Finding(BaseModel):
         return self.status == "analysed"
 
 
+def _default_refund_pcts() -> dict[Severity, Decimal]:
+    return {"none": Decimal("0"), "minor": Decimal("20"), "moderate": Decimal("50"), "severe": Decimal("100")}
+
+
 class RefundPolicy(BaseModel):
     """Merchant-configurable rules. Defaults follow knowledge/corpus/policies/returns.md (2026-09-01)."""
 
@@ -91,11 +102,7 @@ class RefundPolicy(BaseModel):
     damage_report_days: int = Field(default=7, ge=0, le=365)
     # Returnless when the return label costs more than this share of the item value.
     returnless_threshold_pct: Decimal = Field(default=Decimal("40"), ge=0, le=1000)
-    refund_pct_by_severity: dict[Severity, Decimal] = Field(
-        default_factory=lambda: {
-            "none": Decimal("0"), "minor": Decimal("20"), "moderate": Decimal("50"), "severe": Decimal("100"),
-        }  # fmt: skip
-    )
+    refund_pct_by_severity: dict[Severity, Decimal] = Field(default_factory=_default_refund_pcts)
     refund_shipping_on_fault: bool = True
     deduct_return_cost_on_change_of_mind: bool = True
     # Offers above this amount (policy currency) go to the merchant first.

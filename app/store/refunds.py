@@ -107,7 +107,12 @@ class RefundRepository:
             return _case(row)
 
     def list_cases(
-        self, *, status: str | None = None, reason: str | None = None, country: str | None = None, limit: int = 1000
+        self,
+        *,
+        status: str | None = None,
+        reason: str | None = None,
+        country: str | None = None,
+        limit: int = 1000,
     ) -> list[RefundCaseRecord]:
         query = select(RefundCaseRow).order_by(RefundCaseRow.created_at.desc()).limit(limit)
         if status:
@@ -142,7 +147,12 @@ class RefundRepository:
     ) -> EvidenceRecord:
         with self._db.session() as session:
             row = RefundEvidenceRow(
-                case_id=case_id, sha256=sha256, kind=kind, mime=mime, original_name=original_name[:255], ahash=ahash
+                case_id=case_id,
+                sha256=sha256,
+                kind=kind,
+                mime=mime,
+                original_name=original_name[:255],
+                ahash=ahash,
             )
             session.add(row)
             session.flush()
@@ -151,30 +161,47 @@ class RefundRepository:
     def evidence_for(self, case_id: str) -> list[EvidenceRecord]:
         with self._db.session() as session:
             rows = session.scalars(
-                select(RefundEvidenceRow).where(RefundEvidenceRow.case_id == case_id).order_by(RefundEvidenceRow.id)
+                select(RefundEvidenceRow)
+                .where(RefundEvidenceRow.case_id == case_id)
+                .order_by(RefundEvidenceRow.id)
             ).all()
-            return [EvidenceRecord(r.id, r.case_id, r.sha256, r.kind, r.mime, r.original_name, r.ahash) for r in rows]
+            return [
+                EvidenceRecord(r.id, r.case_id, r.sha256, r.kind, r.mime, r.original_name, r.ahash)
+                for r in rows
+            ]
 
     def earlier_images_of_other_cases(self, case_id: str) -> list[EvidenceRecord]:
         """Photos other claims uploaded before this claim's first upload (the originals a reuse would copy)."""
         with self._db.session() as session:
-            first = session.scalar(select(func.min(RefundEvidenceRow.id)).where(RefundEvidenceRow.case_id == case_id))
+            first = session.scalar(
+                select(func.min(RefundEvidenceRow.id)).where(RefundEvidenceRow.case_id == case_id)
+            )
             if first is None:
                 return []
             rows = session.scalars(
                 select(RefundEvidenceRow).where(
-                    RefundEvidenceRow.case_id != case_id, RefundEvidenceRow.kind == "image", RefundEvidenceRow.id < first
+                    RefundEvidenceRow.case_id != case_id,
+                    RefundEvidenceRow.kind == "image",
+                    RefundEvidenceRow.id < first,
                 )
             ).all()
-            return [EvidenceRecord(r.id, r.case_id, r.sha256, r.kind, r.mime, r.original_name, r.ahash) for r in rows]
+            return [
+                EvidenceRecord(r.id, r.case_id, r.sha256, r.kind, r.mime, r.original_name, r.ahash)
+                for r in rows
+            ]
 
     # -- findings -------------------------------------------------------------------------------------------
     def add_finding(self, case_id: str, finding: Finding, *, attempts: int, raw: list[Any]) -> None:
         with self._db.session() as session:
             session.add(
                 RefundFindingRow(
-                    case_id=case_id, status=finding.status, model=finding.model, prompt_version=finding.prompt_version,
-                    attempts=attempts, finding=finding.model_dump(mode="json"), raw=raw,
+                    case_id=case_id,
+                    status=finding.status,
+                    model=finding.model,
+                    prompt_version=finding.prompt_version,
+                    attempts=attempts,
+                    finding=finding.model_dump(mode="json"),
+                    raw=raw,
                 )  # fmt: skip
             )
 
@@ -196,8 +223,14 @@ class RefundRepository:
         with self._db.session() as session:
             session.add(
                 RefundNegotiationRow(
-                    case_id=case_id, step=step, actor=actor, outcome=outcome,
-                    amount=str(amount) if amount is not None else None, currency=currency, language=language, text=text,
+                    case_id=case_id,
+                    step=step,
+                    actor=actor,
+                    outcome=outcome,
+                    amount=str(amount) if amount is not None else None,
+                    currency=currency,
+                    language=language,
+                    text=text,
                 )  # fmt: skip
             )
 
@@ -209,6 +242,8 @@ class RefundRepository:
                 .order_by(RefundNegotiationRow.id)
             ).all()
             return [
-                NegotiationStep(r.step, r.actor, r.outcome, _dec(r.amount), r.currency, r.language, r.text, r.created_at)
+                NegotiationStep(
+                    r.step, r.actor, r.outcome, _dec(r.amount), r.currency, r.language, r.text, r.created_at
+                )
                 for r in rows
             ]

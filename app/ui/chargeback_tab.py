@@ -16,8 +16,6 @@ from app.wiring import Services
 QUEUE_HEADERS = ["case", "network", "code", "category", "order", "amount", "due", "days left", "flag", "status", "evidence"]
 CHECKLIST_HEADERS = ["for this code", "status", "evidence", "details"]
 WIN_HEADERS = ["network", "reason code", "won", "lost", "accepted", "win rate"]
-FORM_FIELDS = ["case_id", "network", "reason_code", "amount", "currency", "dispute_date", "respond_by", "order_no",
-               "acquirer", "claim_text"]
 
 
 def _actor(request: gr.Request | None) -> str:
@@ -70,17 +68,19 @@ def build_chargeback_tab(services: Services) -> None:
             lines.append("⚠ This reason code is not in the catalog: a generic evidence list is used.")
         if case.reason.note:
             lines.append(f"Note: {case.reason.note}")
-        rows = [
+        rows: list[list[object]] = [
             ["yes" if row.required else "", "✅ present" if row.item.present else "❌ missing", row.item.label,
              row.item.summary if row.item.present else row.item.note]
             for row in review.checklist
         ]
         return "\n\n".join(lines), rows
 
-    def create(*values: str, request: gr.Request) -> tuple[str, list[list[object]], Any]:
-        raw = dict(zip(FORM_FIELDS, values, strict=True))
-        if raw.get("network") == "auto":
-            raw["network"] = ""
+    def create(case_id: str, network: str, reason_code: str, amount: str, currency: str, dispute_date: str,
+               respond_by: str, order_no: str, acquirer: str, claim_text: str, request: gr.Request
+               ) -> tuple[str, list[list[object]], Any]:
+        raw = {"case_id": case_id, "network": "" if network == "auto" else network, "reason_code": reason_code,
+               "amount": amount, "currency": currency, "dispute_date": dispute_date, "respond_by": respond_by,
+               "order_no": order_no, "acquirer": acquirer, "claim_text": claim_text}
         try:
             result = service.create(raw, actor=_actor(request))
         except CopilotError as exc:
@@ -179,13 +179,12 @@ def build_chargeback_tab(services: Services) -> None:
     )
     summary = gr.Markdown()
     checklist = gr.Dataframe(headers=CHECKLIST_HEADERS, interactive=False, wrap=True, label="Evidence checklist")
-    with gr.Accordion("Attach exhibits (delivery photo, product photos, documents as images)", open=False):
-        with gr.Row():
-            exhibit_files = gr.File(label="Images", file_count="multiple", file_types=["image"], type="filepath")
-            with gr.Column():
-                exhibit_key = gr.Dropdown(exhibit_choices, value="delivery_photo", label="Evidence item it supports")
-                exhibit_caption = gr.Textbox(label="Caption", placeholder="Parcel at the buyer's door, 2026-09-26")
-                attach_button = gr.Button("Attach")
+    with gr.Accordion("Attach exhibits (delivery photo, product photos, documents as images)", open=False), gr.Row():
+        exhibit_files = gr.File(label="Images", file_count="multiple", file_types=["image"], type="filepath")
+        with gr.Column():
+            exhibit_key = gr.Dropdown(exhibit_choices, value="delivery_photo", label="Evidence item it supports")
+            exhibit_caption = gr.Textbox(label="Caption", placeholder="Parcel at the buyer's door, 2026-09-26")
+            attach_button = gr.Button("Attach")
     with gr.Row():
         generate_button = gr.Button("Generate rebuttal (.docx)", variant="primary")
         download = gr.DownloadButton("Download rebuttal", visible=False)

@@ -7,11 +7,19 @@ Wiring only: every decision is in BuyerChatService. The stream handler yields th
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 import gradio as gr
 
-from app.domain.chat import CitationsEvent, DoneEvent, HandoffEvent, LanguageEvent, ResetEvent, StoredMessage, TextDelta
+from app.domain.chat import (
+    CitationsEvent,
+    DoneEvent,
+    HandoffEvent,
+    LanguageEvent,
+    ResetEvent,
+    StoredMessage,
+    TextDelta,
+)
 from app.errors import CopilotError
 from app.services.chat import answer_fallback
 from app.services.language import RTL_LANGUAGES
@@ -23,6 +31,11 @@ CHAT_CSS = """
 """
 
 Message = dict[str, Any]
+
+
+def chat_value(messages: list[Message], rtl: bool) -> gr.Chatbot:
+    """A Chatbot update with these messages (messages-format dicts) and text direction."""
+    return gr.Chatbot(value=cast(Any, messages), rtl=rtl)
 
 
 def sources_message(citations: list[Any]) -> Message:
@@ -78,7 +91,7 @@ def build_chat_tab(services: Services, *, persistent: bool = False) -> None:
         messages = chat.history(token)
         rtl = chat.conversation(token).language in RTL_LANGUAGES
         seen = max((m.id for m in messages if m.role == "merchant"), default=0)
-        return token, gr.Chatbot(value=render_history(messages, store_name), rtl=rtl), seen
+        return token, chat_value(render_history(messages, store_name), rtl), seen
 
     def respond(message: str, history: list[Message], token: str | None) -> Iterator[tuple[Any, Any, Any]]:
         try:
@@ -106,11 +119,11 @@ def build_chat_tab(services: Services, *, persistent: bool = False) -> None:
                     answer = {"role": "assistant", "content": event.text}
                 elif isinstance(event, HandoffEvent):
                     continue
-                yield gr.skip(), gr.Chatbot(value=[*history, answer, *sources], rtl=rtl), gr.skip()
+                yield gr.skip(), chat_value([*history, answer, *sources], rtl), gr.skip()
         except CopilotError as exc:
             raise gr.Error(exc.user_message) from exc
         # The last yield carries the whole conversation, so API clients get it as the result.
-        yield gr.Textbox(interactive=True), gr.Chatbot(value=[*history, answer, *sources], rtl=rtl), gr.skip()
+        yield gr.Textbox(interactive=True), chat_value([*history, answer, *sources], rtl), gr.skip()
 
     def unlock() -> gr.Textbox:
         return gr.Textbox(interactive=True)

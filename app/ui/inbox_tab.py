@@ -62,7 +62,10 @@ def build_inbox_tab(services: Services) -> None:
             ]
             for item in items
         ]
-        choices = [(f"{row[0][:8]} · {row[1]} · {row[3][:40]}", row[0]) for row in rows]
+        choices = [
+            (f"{i.conversation.id[:8]} · {_language(i.conversation.language)} · {i.last_buyer_text[:40]}", i.conversation.id)
+            for i in items
+        ]
         return rows, gr.Dropdown(choices=choices)
 
     def open_thread(conversation_id: str | None) -> tuple[list[dict[str, Any]], str]:
@@ -110,7 +113,8 @@ def build_inbox_tab(services: Services) -> None:
         headers=["conversation", "language", "why", "last buyer message", "messages", "updated"],
         interactive=False, wrap=True, label="Waiting for you",
     )  # fmt: skip
-    picker = gr.Dropdown(label="Conversation", choices=[], interactive=True)
+    # Custom values: a conversation can be opened by id even before the list refreshed.
+    picker = gr.Dropdown(label="Conversation", choices=[], interactive=True, allow_custom_value=True)
     header = gr.Markdown()
     thread = gr.Chatbot(label="Thread", height=420, feedback_options=None)
     reply_box = gr.Textbox(label="Your reply (in your language)", lines=3)

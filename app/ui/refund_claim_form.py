@@ -22,7 +22,7 @@ REASON_LABELS = {
 def _offer_updates(view: BuyerView) -> tuple[Any, ...]:
     """(offer text, response row, counter row) for a buyer view."""
     return (
-        gr.update(value=view.text, rtl=view.language == "ar"),
+        view.text,
         gr.update(visible=view.can_respond),
         gr.update(visible=view.can_counter),
     )
@@ -71,9 +71,13 @@ def build_refund_claim_form(services: Services) -> None:
     reason = gr.Dropdown(
         choices=[(REASON_LABELS[r], r) for r in CLAIM_REASONS], value=None, label="What went wrong?"
     )
-    description = gr.Textbox(label="Describe the problem (any language)", lines=4, max_length=settings.max_message_chars)
+    description = gr.Textbox(
+        label="Describe the problem (any language)", lines=4, max_length=settings.max_message_chars
+    )
     files = gr.File(
-        label="Photos (JPG, PNG, WebP, HEIC) and videos (MP4, MOV, WebM)", file_count="multiple", type="filepath"
+        label="Photos (JPG, PNG, WebP, HEIC) and videos (MP4, MOV, WebM)",
+        file_count="multiple",
+        type="filepath",
     )
     submit_button = gr.Button("Send claim", variant="primary")
     case_ref = gr.Textbox(label="Your claim reference", interactive=False)
@@ -83,7 +87,9 @@ def build_refund_claim_form(services: Services) -> None:
         accept_button = gr.Button("Accept", variant="primary")
         decline_button = gr.Button("Decline")
     with gr.Row(visible=False) as counter_row:
-        counter_amount = gr.Textbox(label="Or propose another amount (one counter-offer)", placeholder="95.00")
+        counter_amount = gr.Textbox(
+            label="Or propose another amount (one counter-offer)", placeholder="95.00"
+        )
         counter_button = gr.Button("Send counter-offer")
 
     offer_outputs = [offer, response_row, counter_row]
@@ -91,8 +97,15 @@ def build_refund_claim_form(services: Services) -> None:
         submit, inputs=[order_no, email, reason, description, files], outputs=[case_ref, *offer_outputs, file_notes],
         api_name="refund_claim_submit", concurrency_limit=None,
     )  # fmt: skip
-    accept_button.click(accept, inputs=[case_ref, email], outputs=offer_outputs, api_name="refund_offer_accept")
-    decline_button.click(decline, inputs=[case_ref, email], outputs=offer_outputs, api_name="refund_offer_decline")
+    accept_button.click(
+        accept, inputs=[case_ref, email], outputs=offer_outputs, api_name="refund_offer_accept"
+    )
+    decline_button.click(
+        decline, inputs=[case_ref, email], outputs=offer_outputs, api_name="refund_offer_decline"
+    )
     counter_button.click(
-        counter, inputs=[case_ref, email, counter_amount], outputs=offer_outputs, api_name="refund_offer_counter"
+        counter,
+        inputs=[case_ref, email, counter_amount],
+        outputs=offer_outputs,
+        api_name="refund_offer_counter",
     )

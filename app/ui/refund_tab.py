@@ -42,7 +42,9 @@ def _detail_markdown(detail: CaseDetail) -> str:
         f"**Proposal** {proposal} · {case.proposed_amount if case.proposed_amount is not None else '—'} {case.currency}",
     ]
     if case.final_outcome:
-        lines.append(f"**Final** {OUTCOME_LABELS.get(case.final_outcome, case.final_outcome)} · {case.final_amount} {case.currency}")
+        lines.append(
+            f"**Final** {OUTCOME_LABELS.get(case.final_outcome, case.final_outcome)} · {case.final_amount} {case.currency}"
+        )
     return "\n\n".join(lines)
 
 
@@ -50,13 +52,17 @@ def build_refund_tab(services: Services) -> None:
     refunds = services.refunds
     exports_dir = services.settings.data_dir / "exports"
 
-    def filters(status: str, reason: str, country: str, min_amount: float | None, max_amount: float | None) -> CaseFilters:
+    def filters(
+        status: str, reason: str, country: str, min_amount: float | None, max_amount: float | None
+    ) -> CaseFilters:
         return CaseFilters(
             status=None if status == ALL else status, reason=None if reason == ALL else reason,
             country=country.strip() or None, min_amount=_money(min_amount), max_amount=_money(max_amount),
         )  # fmt: skip
 
-    def queue(status: str, reason: str, country: str, min_amount: float | None, max_amount: float | None) -> list[list[Any]]:
+    def queue(
+        status: str, reason: str, country: str, min_amount: float | None, max_amount: float | None
+    ) -> list[list[Any]]:
         cases = refunds.list_cases(filters(status, reason, country, min_amount, max_amount))
         return [
             [c.id, c.created_at.strftime("%Y-%m-%d %H:%M"), c.order_no, c.country_code, c.reason, c.status,
@@ -69,7 +75,9 @@ def build_refund_tab(services: Services) -> None:
             detail = refunds.case_detail(case_id)
         except CopilotError as exc:
             raise gr.Error(exc.user_message) from exc
-        images = [(str(path), record.original_name) for record, path in detail.evidence if record.kind == "image"]
+        images = [
+            (str(path), record.original_name) for record, path in detail.evidence if record.kind == "image"
+        ]
         videos = [str(path) for record, path in detail.evidence if record.kind == "video"]
         rules = detail.decisions[-1].rules_fired if detail.decisions else []
         return (
@@ -85,7 +93,9 @@ def build_refund_tab(services: Services) -> None:
             float(case_amount(detail.case) or 0),
         )  # fmt: skip
 
-    def decide(action: str, case_id: str, amount: float | None, note: str, request: gr.Request) -> tuple[Any, ...]:
+    def decide(
+        action: str, case_id: str, amount: float | None, note: str, request: gr.Request
+    ) -> tuple[Any, ...]:
         actor = getattr(request, "username", None) or services.settings.merchant_username
         try:
             refunds.merchant_decide(case_id, actor, action, _money(amount), note)  # type: ignore[arg-type]
@@ -102,10 +112,14 @@ def build_refund_tab(services: Services) -> None:
     def reject(case_id: str, amount: float | None, note: str, request: gr.Request) -> tuple[Any, ...]:
         return decide("reject", case_id, amount, note, request)
 
-    def export(status: str, reason: str, country: str, min_amount: float | None, max_amount: float | None) -> str:
+    def export(
+        status: str, reason: str, country: str, min_amount: float | None, max_amount: float | None
+    ) -> str:
         exports_dir.mkdir(parents=True, exist_ok=True)
         target = exports_dir / f"refund-cases-{datetime.now(UTC):%Y%m%d-%H%M%S}.csv"
-        target.write_text(refunds.export_csv(filters(status, reason, country, min_amount, max_amount)), encoding="utf-8")
+        target.write_text(
+            refunds.export_csv(filters(status, reason, country, min_amount, max_amount)), encoding="utf-8"
+        )
         return str(target)
 
     def savings() -> list[list[Any]]:
@@ -157,14 +171,24 @@ def build_refund_tab(services: Services) -> None:
         reject_button = gr.Button("Reject", variant="stop")
     steps = gr.Dataframe(headers=["when", "who", "step", "outcome", "amount", "text"], interactive=False,
                          label="Negotiation", wrap=True)  # fmt: skip
-    audit = gr.Dataframe(headers=["when (UTC)", "who", "action", "detail"], interactive=False, label="Audit trail", wrap=True)
+    audit = gr.Dataframe(
+        headers=["when (UTC)", "who", "action", "detail"], interactive=False, label="Audit trail", wrap=True
+    )
     with gr.Row():
         export_button = gr.Button("Export CSV")
         export_file = gr.File(label="CSV export", interactive=False)
     with gr.Accordion("Savings: returnless refunds vs. full refund with return", open=False):
         savings_button = gr.Button("Refresh report")
         savings_table = gr.Dataframe(
-            headers=["month", "currency", "cases", "refunded", "full refund + return cost", "saved", "unknown shipping"],
+            headers=[
+                "month",
+                "currency",
+                "cases",
+                "refunded",
+                "full refund + return cost",
+                "saved",
+                "unknown shipping",
+            ],
             interactive=False,
         )
     with gr.Accordion("Refund policy (JSON)", open=False):
@@ -181,8 +205,8 @@ def build_refund_tab(services: Services) -> None:
         values = rows.values.tolist() if hasattr(rows, "values") else rows
         return str(values[row][0]) if values and 0 <= row < len(values) else ""
 
-    table.select(pick, inputs=table, outputs=case_id, api_name=False).then(
-        open_case, inputs=case_id, outputs=case_outputs, api_name=False
+    table.select(pick, inputs=table, outputs=case_id, api_visibility="private").then(
+        open_case, inputs=case_id, outputs=case_outputs, api_visibility="private"
     )
     decision_inputs = [case_id, amount, note]
     approve_button.click(approve, inputs=decision_inputs, outputs=case_outputs, api_name="refund_approve")
@@ -190,4 +214,6 @@ def build_refund_tab(services: Services) -> None:
     reject_button.click(reject, inputs=decision_inputs, outputs=case_outputs, api_name="refund_reject")
     export_button.click(export, inputs=filter_inputs, outputs=export_file, api_name="refund_export_csv")
     savings_button.click(savings, outputs=savings_table, api_name="refund_savings")
-    policy_save.click(save_policy, inputs=policy_code, outputs=[policy_code, policy_status], api_name="refund_policy_save")
+    policy_save.click(
+        save_policy, inputs=policy_code, outputs=[policy_code, policy_status], api_name="refund_policy_save"
+    )

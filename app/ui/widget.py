@@ -13,11 +13,10 @@ from app.wiring import Services
 
 
 def build_widget(services: Services) -> gr.Blocks:
-    with gr.Blocks(title=services.merchant_profile.get().store_name, fill_height=True) as widget:
-        with gr.Tabs():
-            with gr.Tab("Chat", id="chat"):
-                build_chat_tab(services, persistent=True)
-            with gr.Tab("Return / refund", id="refund"):
-                build_refund_claim_form(services)
+    with gr.Blocks(title=services.merchant_profile.get().store_name, fill_height=True) as widget, gr.Tabs():
+        with gr.Tab("Chat", id="chat"):
+            build_chat_tab(services, persistent=True)
+        with gr.Tab("Return / refund", id="refund"):
+            build_refund_claim_form(services)
     widget.queue(default_concurrency_limit=None)
     return widget

@@ -11,6 +11,7 @@ Light at import time: torch, transformers and vllm are only touched when a fixtu
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 from collections.abc import Iterator
@@ -35,8 +36,12 @@ def model_cache_dir() -> Path:
 
 def _say(config: pytest.Config, message: str) -> None:
     # Preparation takes minutes on a cold cache: tell the person watching instead of looking hung.
+    # Output capture is active inside fixtures: suspend it, or the lines only appear on failure.
     reporter = config.pluginmanager.get_plugin("terminalreporter")
-    if reporter is not None:
+    capture = config.pluginmanager.get_plugin("capturemanager")
+    if reporter is None:
+        return
+    with capture.global_and_fixture_disabled() if capture is not None else contextlib.nullcontext():
         reporter.write_line(f"[embedded model] {message}")
 
 

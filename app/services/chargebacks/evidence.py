@@ -18,7 +18,8 @@ from app.domain.chargebacks import (
 from app.domain.money import format_money
 from app.domain.orders import Order
 from app.services.chargebacks.catalog import ReasonCodeCatalog
-from app.services.chargebacks.evidence_items import BUILDERS, EvidenceContext, from_exhibits
+from app.services.chargebacks.evidence_context import EvidenceContext
+from app.services.chargebacks.evidence_items import BUILDERS, from_exhibits
 from app.services.chargebacks.prior_orders import check_ce3, prior_undisputed_orders
 from app.services.chargebacks.refund_history import RefundHistorySource
 from app.services.chargebacks.store_documents import StoreDocuments

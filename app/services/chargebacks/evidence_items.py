@@ -1,72 +1,36 @@
 """One builder per evidence key: facts from the gathered records, a one-line summary made only of those facts.
 
-Pure functions over an `EvidenceContext`; `evidence.py` gathers the context from the database and files.
+Pure functions over an `EvidenceContext`; `evidence.py` gathers the context from the database and files. Payment
+and buyer-history builders live in `evidence_payment.py`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
+from collections.abc import Callable
 
-from app.domain.chargebacks import ChargebackCase, EvidenceItem, Exhibit, Fact
+from app.domain.chargebacks import EvidenceItem, Fact
 from app.domain.money import format_money
-from app.domain.orders import Order
+from app.services.chargebacks.evidence_context import EvidenceContext, item_missing, item_present, when
+from app.services.chargebacks.evidence_payment import (
+    authorization_approval,
+    avs_cvv_match,
+    ip_device_match,
+    ip_device_recorded,
+    prior_undisputed_orders,
+    three_ds_authentication,
+    visa_ce3_qualified,
+)
 from app.services.chargebacks.pan import mask_pans
-from app.services.chargebacks.prior_orders import Ce3Check, PriorOrder
 from app.services.chargebacks.refund_history import RefundRecord
-from app.services.chargebacks.store_documents import PolicyDocument, ProductFacts
-from app.store.chargebacks import TranscriptMessage
 
-AVS_MEANING = {
-    "Y": "street address and postcode match",
-    "X": "street address and 9-digit postcode match",
-    "A": "street address matches, postcode does not",
-    "Z": "postcode matches, street address does not",
-    "W": "9-digit postcode matches, street address does not",
-    "N": "neither street address nor postcode match",
-    "U": "address information unavailable (issuer outside the AVS area)",
-    "R": "issuer system unavailable, retry",
-    "S": "AVS not supported by the issuer",
-}
-CVV_MEANING = {"M": "match", "N": "no match", "P": "not processed", "U": "issuer not certified", "S": "not provided"}
 POLICY_SECTIONS = ("Return window", "Damaged, defective or wrong items", "Refunds")
 MAX_MESSAGES = 20
-
-
-@dataclass(frozen=True)
-class EvidenceContext:
-    case: ChargebackCase
-    order: Order | None
-    buyer_orders: Sequence[Order] = ()
-    prior: Sequence[PriorOrder] = ()
-    ce3: Ce3Check | None = None
-    transcript: Sequence[TranscriptMessage] = ()
-    refunds: Sequence[RefundRecord] | None = None
-    products: Sequence[ProductFacts] = ()
-    policy: PolicyDocument | None = None
-    exhibit_letters: dict[int, str] = field(default_factory=dict)
-
-    def exhibits_for(self, key: str) -> list[Exhibit]:
-        return [exhibit for exhibit in self.case.exhibits if exhibit.evidence_key == key]
-
-
-def when(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M UTC")
-
-
-def _item(key: str, label: str, facts: list[Fact], summary: str, note: str = "") -> EvidenceItem:
-    return EvidenceItem(key=key, label=label, present=True, summary=summary, facts=tuple(facts), note=note)
-
-
-def _missing(key: str, label: str, note: str, facts: list[Fact] | None = None) -> EvidenceItem:
-    return EvidenceItem(key=key, label=label, present=False, note=note, facts=tuple(facts or ()))
 
 
 def order_details(ctx: EvidenceContext, key: str, label: str) -> EvidenceItem:
     order = ctx.order
     if order is None:
-        return _missing(key, label, "The order is not in the store database.")
+        return item_missing(key, label, "The order is not in the store database.")
     items = "; ".join(f"{item.quantity} x {item.title}" for item in order.items)
     total = format_money(order.total_paid, order.currency)
     facts = [
@@ -79,107 +43,27 @@ def order_details(ctx: EvidenceContext, key: str, label: str) -> EvidenceItem:
         Fact(label="Card", value=order.payment.masked_card),
     ]
     summary = f"Order {order.order_no} was placed on {order.created_at.date().isoformat()} by {order.buyer_name} for {total}."
-    return _item(key, label, facts, summary)
+    return item_present(key, label, facts, summary)
 
 
 def transaction_amount_match(ctx: EvidenceContext, key: str, label: str) -> EvidenceItem:
     order, notice = ctx.order, ctx.case.notice
     if order is None:
-        return _missing(key, label, "The order is not in the store database.")
+        return item_missing(key, label, "The order is not in the store database.")
     total = format_money(order.total_paid, order.currency)
     disputed = format_money(notice.amount, notice.currency)
     facts = [Fact(label="Order total", value=total), Fact(label="Disputed amount", value=disputed)]
     if notice.currency != order.currency or notice.amount > order.total_paid:
-        return _missing(key, label, f"The disputed amount {disputed} differs from the order total {total}.", facts)
+        return item_missing(key, label, f"The disputed amount {disputed} differs from the order total {total}.", facts)
     summary = f"The disputed amount of {disputed} does not exceed the order total of {total}, charged in {order.currency}."
-    return _item(key, label, facts, summary)
-
-
-def authorization_approval(ctx: EvidenceContext, key: str, label: str) -> EvidenceItem:
-    order = ctx.order
-    if order is None or not order.payment.authorization_code:
-        return _missing(key, label, "No authorization code is recorded for the payment.")
-    code = order.payment.authorization_code
-    facts = [Fact(label="Authorization code", value=code), Fact(label="Card", value=order.payment.masked_card)]
-    return _item(key, label, facts, f"The payment on {order.payment.masked_card} was approved with authorization code {code}.")
-
-
-def avs_cvv_match(ctx: EvidenceContext, key: str, label: str) -> EvidenceItem:
-    order = ctx.order
-    if order is None or not (order.payment.avs_result or order.payment.cvv_result):
-        return _missing(key, label, "No AVS or CVV result is recorded for the payment.")
-    avs = (order.payment.avs_result or "").upper()
-    cvv = (order.payment.cvv_result or "").upper()
-    facts = [
-        Fact(label="AVS result", value=f"{avs} ({AVS_MEANING.get(avs, 'unrecognized code')})" if avs else "not recorded"),
-        Fact(label="CVV result", value=f"{cvv} ({CVV_MEANING.get(cvv, 'unrecognized code')})" if cvv else "not recorded"),
-    ]
-    # Counts as evidence when the security code matched and the address check did not fail.
-    if cvv != "M" or avs == "N":
-        return _missing(key, label, f"AVS {avs or '-'} / CVV {cvv or '-'} do not support the cardholder's participation.", facts)
-    summary = f"The card security code matched (CVV {cvv}) and address verification returned {avs}: {AVS_MEANING.get(avs, 'unrecognized code')}."
-    return _item(key, label, facts, summary)
-
-
-def three_ds_authentication(ctx: EvidenceContext, key: str, label: str) -> EvidenceItem:
-    order = ctx.order
-    status = (order.payment.three_ds or "") if order else ""
-    facts = [Fact(label="3-D Secure", value=status or "not recorded")]
-    if status not in ("authenticated", "attempted"):
-        return _missing(key, label, f"3-D Secure status: {status or 'not recorded'}.", facts)
-    return _item(key, label, facts, f"3-D Secure at checkout: {status}.")
-
-
-def ip_device_recorded(ctx: EvidenceContext, key: str, label: str) -> EvidenceItem:
-    order = ctx.order
-    if order is None or not (order.payment.ip_address or order.payment.device_id):
-        return _missing(key, label, "No IP address or device ID was recorded at checkout.")
-    ip, device = order.payment.ip_address, order.payment.device_id
-    facts = [Fact(label="IP address", value=ip or "not recorded"), Fact(label="Device ID", value=device or "not recorded")]
-    parts = [f"IP address {ip}" if ip else "", f"device {device}" if device else ""]
-    return _item(key, label, facts, "The order was placed from " + " on ".join(p for p in parts if p) + ".")
-
-
-def _prior_fact(prior: PriorOrder) -> Fact:
-    amount = format_money(prior.amount, prior.currency)
-    return Fact(label=prior.order_no, value=f"{prior.order_date.isoformat()}, {amount}, same {prior.matched_names}")
-
-
-def prior_undisputed_orders(ctx: EvidenceContext, key: str, label: str) -> EvidenceItem:
-    if not ctx.prior:
-        return _missing(key, label, "The buyer has no earlier orders with the shop.")
-    listed = ", ".join(f"{p.order_no} on {p.order_date.isoformat()}" for p in ctx.prior)
-    summary = f"The same buyer placed {len(ctx.prior)} earlier order(s) that were never disputed: {listed}."
-    return _item(key, label, [_prior_fact(p) for p in ctx.prior], summary)
-
-
-def ip_device_match(ctx: EvidenceContext, key: str, label: str) -> EvidenceItem:
-    matches = [p for p in ctx.prior if {"ip", "device"} & set(p.matched)]
-    if not matches:
-        return _missing(key, label, "No earlier undisputed order shares this order's IP address or device ID.")
-    listed = "; ".join(f"{p.order_no} ({p.matched_names})" for p in matches)
-    return _item(key, label, [_prior_fact(p) for p in matches], f"Earlier undisputed orders share this order's identifiers: {listed}.")
-
-
-def visa_ce3_qualified(ctx: EvidenceContext, key: str, label: str) -> EvidenceItem:
-    reason = ctx.case.reason
-    scope = "" if (reason.network, reason.code) == ("visa", "10.4") else " CE 3.0 applies to Visa 10.4 only."
-    if ctx.ce3 is None or not ctx.ce3.qualified:
-        why = "; ".join(ctx.ce3.reasons) if ctx.ce3 else "no order history"
-        return _missing(key, label, f"Not qualified: {why}.{scope}")
-    listed = ", ".join(p.order_no for p in ctx.ce3.qualifying)
-    summary = (
-        f"Visa Compelling Evidence 3.0: {len(ctx.ce3.qualifying)} prior undisputed orders on the same card, "
-        f"120 to 365 days before the dispute, share the IP address or device ID: {listed}."
-    )
-    return _item(key, label, [_prior_fact(p) for p in ctx.ce3.qualifying], summary, scope.strip())
+    return item_present(key, label, facts, summary)
 
 
 def proof_of_delivery(ctx: EvidenceContext, key: str, label: str) -> EvidenceItem:
     order = ctx.order
     if order is None or order.delivered_at is None:
         status = order.status if order else "unknown"
-        return _missing(key, label, f"No delivery is recorded (order status: {status}).")
+        return item_missing(key, label, f"No delivery is recorded (order status: {status}).")
     facts = [Fact(label="Carrier", value=order.carrier or "not recorded"), Fact(label="Tracking number", value=order.tracking_no or "not recorded"),
              Fact(label="Delivered", value=when(order.delivered_at))]
     place = ""
@@ -191,41 +75,41 @@ def proof_of_delivery(ctx: EvidenceContext, key: str, label: str) -> EvidenceIte
         f"The parcel was shipped with {order.carrier or 'the carrier'} under tracking number {order.tracking_no or 'not recorded'} "
         f"and delivered on {order.delivered_at.date().isoformat()}{place}."
     )
-    return _item(key, label, facts, summary)
+    return item_present(key, label, facts, summary)
 
 
 def signed_delivery(ctx: EvidenceContext, key: str, label: str) -> EvidenceItem:
     proof = ctx.order.delivery_proof if ctx.order else None
     if proof is None or not proof.signature_name:
-        return _missing(key, label, "The carrier recorded no signature.")
-    return _item(key, label, [Fact(label="Signed for by", value=proof.signature_name)], f"Delivery was signed for by {proof.signature_name}.")
+        return item_missing(key, label, "The carrier recorded no signature.")
+    return item_present(key, label, [Fact(label="Signed for by", value=proof.signature_name)], f"Delivery was signed for by {proof.signature_name}.")
 
 
 def tracking_events(ctx: EvidenceContext, key: str, label: str) -> EvidenceItem:
     events = ctx.order.tracking_events if ctx.order else []
     if not events:
-        return _missing(key, label, "No tracking events are recorded.")
+        return item_missing(key, label, "No tracking events are recorded.")
     first, last = events[0], events[-1]
     facts = [Fact(label=when(e.time), value=f"{e.location}: {e.description}") for e in events]
     summary = (
         f"The carrier recorded {len(events)} tracking events, from {first.time.date().isoformat()} ({first.location}: "
         f"{first.description}) to {last.time.date().isoformat()} ({last.location}: {last.description})."
     )
-    return _item(key, label, facts, summary)
+    return item_present(key, label, facts, summary)
 
 
 def product_description(ctx: EvidenceContext, key: str, label: str) -> EvidenceItem:
     if not ctx.products:
-        return _missing(key, label, "The ordered products are not in the product catalog.")
+        return item_missing(key, label, "The ordered products are not in the product catalog.")
     facts = [Fact(label=p.product_id, value=mask_pans(f"{p.title}. {p.description}"[:700])) for p in ctx.products]
     titles = "; ".join(p.title for p in ctx.products)
-    return _item(key, label, facts, f"The listing described the goods as: {titles}.")
+    return item_present(key, label, facts, f"The listing described the goods as: {titles}.")
 
 
 def refund_policy_accepted(ctx: EvidenceContext, key: str, label: str) -> EvidenceItem:
     version = ctx.order.accepted_policy_version if ctx.order else None
     if not version:
-        return _missing(key, label, "No accepted policy version is recorded on the order.")
+        return item_missing(key, label, "No accepted policy version is recorded on the order.")
     policy = ctx.policy
     title = policy.title if policy else "Returns policy"
     facts = [Fact(label="Policy accepted at checkout", value=f"{title}, version {version}")]
@@ -234,20 +118,20 @@ def refund_policy_accepted(ctx: EvidenceContext, key: str, label: str) -> Eviden
         facts.extend(Fact(label=name, value=policy.sections[name]) for name in POLICY_SECTIONS if name in policy.sections)
     else:
         note = f"The policy file on record is version {policy.version if policy else 'missing'}; attach version {version}."
-    return _item(key, label, facts, f"At checkout the buyer accepted the {title}, version {version}.", note)
+    return item_present(key, label, facts, f"At checkout the buyer accepted the {title}, version {version}.", note)
 
 
 def customer_communication(ctx: EvidenceContext, key: str, label: str) -> EvidenceItem:
     messages = list(ctx.transcript)
     if not messages:
-        return _missing(key, label, "No chat messages with this buyer are stored.")
+        return item_missing(key, label, "No chat messages with this buyer are stored.")
     shown = messages[-MAX_MESSAGES:]
     facts = [Fact(label=f"{when(m.created_at)} {m.role}", value=mask_pans(m.text)[:400]) for m in shown]
     summary = (
         f"The buyer exchanged {len(messages)} message(s) with the shop between "
         f"{messages[0].created_at.date().isoformat()} and {messages[-1].created_at.date().isoformat()}."
     )
-    return _item(key, label, facts, summary)
+    return item_present(key, label, facts, summary)
 
 
 def _refund_fact(record: RefundRecord) -> Fact:
@@ -257,38 +141,38 @@ def _refund_fact(record: RefundRecord) -> Fact:
 
 def refund_history(ctx: EvidenceContext, key: str, label: str) -> EvidenceItem:
     if ctx.refunds is None:
-        return _missing(key, label, "No refund records are kept in this installation.")
+        return item_missing(key, label, "No refund records are kept in this installation.")
     if not ctx.refunds:
-        return _item(key, label, [Fact(label="Refund requests", value="none")], "No refund or return was requested for this order.")
+        return item_present(key, label, [Fact(label="Refund requests", value="none")], "No refund or return was requested for this order.")
     summary = f"{len(ctx.refunds)} refund request(s) are recorded for this order: " + "; ".join(
         f"{r.reference} ({r.status})" for r in ctx.refunds) + "."
-    return _item(key, label, [_refund_fact(r) for r in ctx.refunds], summary)
+    return item_present(key, label, [_refund_fact(r) for r in ctx.refunds], summary)
 
 
 def credit_issued(ctx: EvidenceContext, key: str, label: str) -> EvidenceItem:
     issued = [r for r in ctx.refunds or () if r.status == "refunded" and r.amount is not None and r.currency]
     if not issued:
-        return _missing(key, label, "No refund has been issued for this order.")
+        return item_missing(key, label, "No refund has been issued for this order.")
     listed = "; ".join(
         f"{format_money(r.amount, r.currency)} ({r.reference}"  # type: ignore[arg-type]
         + (f", {r.refunded_on.isoformat()})" if r.refunded_on else ")") for r in issued
     )
-    return _item(key, label, [_refund_fact(r) for r in issued], f"Refunds already issued: {listed}.")
+    return item_present(key, label, [_refund_fact(r) for r in issued], f"Refunds already issued: {listed}.")
 
 
 def single_transaction(ctx: EvidenceContext, key: str, label: str) -> EvidenceItem:
     order = ctx.order
     if order is None:
-        return _missing(key, label, "The order is not in the store database.")
+        return item_missing(key, label, "The order is not in the store database.")
     same_day = [o for o in ctx.buyer_orders if o.created_at.date() == order.created_at.date()
                 and o.total_paid == order.total_paid and o.currency == order.currency]
     day = order.created_at.date().isoformat()
     if len(same_day) > 1:
         others = ", ".join(o.order_no for o in same_day)
-        return _missing(key, label, f"Several orders with the same amount on {day}: {others}.")
+        return item_missing(key, label, f"Several orders with the same amount on {day}: {others}.")
     total = format_money(order.total_paid, order.currency)
     facts = [Fact(label=f"Charges of {total} to this buyer on {day}", value="1")]
-    return _item(key, label, facts, f"Only one charge of {total} was made to this buyer on {day} (order {order.order_no}).")
+    return item_present(key, label, facts, f"Only one charge of {total} was made to this buyer on {day} (order {order.order_no}).")
 
 
 def from_exhibits(ctx: EvidenceContext, key: str, label: str) -> EvidenceItem:
@@ -297,10 +181,10 @@ def from_exhibits(ctx: EvidenceContext, key: str, label: str) -> EvidenceItem:
         hint = "Attach it in the case view."
         if key == "delivery_photo" and ctx.order and ctx.order.delivery_proof and ctx.order.delivery_proof.photo:
             hint = "The carrier recorded a delivery photo: download it from the carrier and attach it."
-        return _missing(key, label, hint)
+        return item_missing(key, label, hint)
     refs = [f"{ctx.exhibit_letters.get(e.id, 'Exhibit')}: {e.caption}" for e in exhibits]
     facts = [Fact(label=ctx.exhibit_letters.get(e.id, "Exhibit"), value=e.caption) for e in exhibits]
-    return _item(key, label, facts, f"{label} attached as " + "; ".join(refs) + ".")
+    return item_present(key, label, facts, f"{label} attached as " + "; ".join(refs) + ".")
 
 
 Builder = Callable[[EvidenceContext, str, str], EvidenceItem]

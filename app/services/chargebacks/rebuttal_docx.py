@@ -19,7 +19,7 @@ from PIL import Image
 from app.domain.chargebacks import CATEGORY_NAMES, NETWORK_NAMES, EvidenceBundle, Narrative
 from app.domain.money import format_money
 from app.services.chargebacks.evidence import exhibit_letter
-from app.services.chargebacks.evidence_items import when
+from app.services.chargebacks.evidence_context import when
 from app.services.chargebacks.exhibits import register_heif
 from app.services.chargebacks.pan import mask_pans
 

@@ -135,5 +135,9 @@ def order_numbers_in(text: str) -> list[str]:
     return [_canonical_order(m) for m in _ORDER_NO.findall(text)]
 
 
+def mask_emails(text: str) -> str:
+    return _EMAIL.sub("[email]", text)
+
+
 def emails_in(text: str) -> list[str]:
     return [m.lower() for m in _EMAIL.findall(text)]

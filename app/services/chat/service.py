@@ -134,7 +134,9 @@ class BuyerChatService:
         if not stripped:
             raise InvalidInputError(answer_fallback.text("empty_message", conversation.language))
         if len(stripped) > self._max_chars:
-            language = self._language.detect_or(stripped[:500], conversation.language)
+            # Junk like "xxxx…" has no language; a few real words are needed to trust the identifier.
+            words = set(stripped[:500].split())
+            language = self._language.detect_or(stripped[:500], conversation.language) if len(words) >= 3 else conversation.language
             raise InvalidInputError(
                 answer_fallback.text("too_long", language, length=len(stripped), limit=self._max_chars)
             )
@@ -159,7 +161,7 @@ class BuyerChatService:
         language = self._detect_language(text, conversation)
         if language != conversation.language:
             self._conversations.set_language(conversation.id, language)
-        routed_intent = self._classify(text)
+        routed_intent = self._classify(text, conversation)
         meta = {"intent": routed_intent.intent, "rule": routed_intent.rule, "injection": guard.looks_like_injection(text)}
         # Stored before anything can fail: the buyer's message is never lost.
         buyer_message = self._conversations.add_message(conversation.id, "buyer", text, language, meta=meta)
@@ -206,8 +208,13 @@ class BuyerChatService:
 
     # -- routes -----------------------------------------------------------------------------------------------
 
-    def _classify(self, text: str) -> IntentResult:
+    def _classify(self, text: str, conversation: Conversation) -> IntentResult:
         result = intents.classify(text)
+        if result.intent in ("product_question", "shipping") and (result.email or result.order_no):
+            # "my email is …" right after we asked for the order details continues the lookup.
+            last = self._conversations.recent_messages(conversation.id, 1)
+            if last and last[-1].role == "assistant" and last[-1].meta.get("lookup") in ("need_details", "not_found"):
+                return result.model_copy(update={"intent": "order_status", "rule": "order-follow-up"})
         if result.rule == "default" and self._intent_by_model and self._model is not None:
             by_model = intents.classify_with_model(self._model, text)
             if by_model is not None:
@@ -264,7 +271,7 @@ class BuyerChatService:
         self, conversation: Conversation, routed: IntentResult, text: str, language: str, message_id: int
     ) -> Generator[ChatEvent, None, _Routed]:
         retrieval = self._answerer.retrieve(text)
-        retrieval_meta = {"best_score": round(retrieval.best_score, 4), "sources": len(retrieval.hits)}
+        retrieval_meta: dict[str, object] = {"best_score": round(retrieval.best_score, 4), "sources": len(retrieval.hits)}
         if not retrieval.confident:
             # Refuse before any model call: nothing relevant to ground an answer on.
             streak = self._conversations.bump_low_confidence(conversation.id)
@@ -280,10 +287,15 @@ class BuyerChatService:
         profile = self._profile.get()
         session_order = self._orders.session_order(conversation)
         earlier = [m for m in self._conversations.recent_messages(conversation.id, self._history + 1) if m.id != message_id]
-        history = [Turn(m.role, m.buyer_text[:HISTORY_CHARS]) for m in earlier if m.role in ("buyer", "assistant", "merchant")]
+        # Emails add nothing to an answer: the model does not get them, not even the buyer's own.
+        history = [
+            Turn(m.role, guard.mask_emails(m.buyer_text[:HISTORY_CHARS]))
+            for m in earlier
+            if m.role in ("buyer", "assistant", "merchant")
+        ]
         buyer_texts = [m.text for m in earlier if m.role == "buyer"]
         request = AnswerRequest(
-            question=text, language=language, store_name=profile.store_name, tone=profile.tone, retrieval=retrieval,
+            question=guard.mask_emails(text), language=language, store_name=profile.store_name, tone=profile.tone, retrieval=retrieval,
             history=history, order_summary=prompt_summary(session_order) if session_order else None,
             extra_grounding=[*buyer_texts, profile.opening_hours, profile.store_name],
             allowed_order_no=session_order.order_no if session_order else None,

@@ -34,12 +34,22 @@ FINDING_SCHEMA: dict[str, Any] = {
         "product_matches": {"type": "string", "enum": _TRI},
         "packaging_damage": {"type": "string", "enum": _TRI},
         "order_numbers_read": {"type": "array", "items": {"type": "string", "maxLength": 64}, "maxItems": 5},
-        "tracking_numbers_read": {"type": "array", "items": {"type": "string", "maxLength": 64}, "maxItems": 5},
+        "tracking_numbers_read": {
+            "type": "array",
+            "items": {"type": "string", "maxLength": 64},
+            "maxItems": 5,
+        },
         "summary": {"type": "string", "maxLength": 400},
     },
     "required": [
-        "issue_visible", "damage_type", "severity", "product_matches", "packaging_damage",
-        "order_numbers_read", "tracking_numbers_read", "summary",
+        "issue_visible",
+        "damage_type",
+        "severity",
+        "product_matches",
+        "packaging_damage",
+        "order_numbers_read",
+        "tracking_numbers_read",
+        "summary",
     ],  # fmt: skip
     "additionalProperties": False,
 }
@@ -124,32 +134,49 @@ class EvidenceAnalyzer:
     def __init__(self, model: ChatModel | None, *, video_frames: int = 8, max_tokens: int = 400) -> None:
         self._model = model
         self._video_frames = video_frames
-        self._params = GenerationParams(max_tokens=max_tokens, temperature=0.0, json_schema_name="refund_finding")
+        self._params = GenerationParams(
+            max_tokens=max_tokens, temperature=0.0, json_schema_name="refund_finding"
+        )
 
     def analyse(
-        self, context: ClaimContext, evidence: Sequence[tuple[EvidenceRecord, Path]], earlier: Sequence[EvidenceRecord]
+        self,
+        context: ClaimContext,
+        evidence: Sequence[tuple[EvidenceRecord, Path]],
+        earlier: Sequence[EvidenceRecord],
     ) -> AnalysisResult:
         images = [record for record, _path in evidence if record.kind == "image"]
         reused = find_reused(images, earlier)
         code_facts: dict[str, Any] = {"reused_photo": reused is not None, "reused_detail": reused}
         if self._model is None:
             return AnalysisResult(
-                Finding(status="unanalysed", note="Unanalysed — vision model not configured — manual review.", **code_facts),
+                Finding(
+                    status="unanalysed",
+                    note="Unanalysed — vision model not configured — manual review.",
+                    **code_facts,
+                ),
                 attempts=0,
             )
         if not evidence:
             return AnalysisResult(
-                Finding(status="needs_manual_review", note="No photos or videos to analyse — manual review.", **code_facts),
+                Finding(
+                    status="needs_manual_review",
+                    note="No photos or videos to analyse — manual review.",
+                    **code_facts,
+                ),
                 attempts=0,
             )
         with tempfile.TemporaryDirectory(prefix="refund-frames-") as tmp:
             try:
                 media = self._media_parts(evidence, Path(tmp))
             except UnreadableVideoError as exc:
-                return AnalysisResult(self._manual(f"A video could not be read ({exc}) — manual review.", code_facts), 0)
+                return AnalysisResult(
+                    self._manual(f"A video could not be read ({exc}) — manual review.", code_facts), 0
+                )
             return self._ask(build_messages(context, media), context, code_facts)
 
-    def _media_parts(self, evidence: Sequence[tuple[EvidenceRecord, Path]], tmp: Path) -> list[ImagePart | VideoPart]:
+    def _media_parts(
+        self, evidence: Sequence[tuple[EvidenceRecord, Path]], tmp: Path
+    ) -> list[ImagePart | VideoPart]:
         assert self._model is not None
         caps = self._model.capabilities
         parts: list[ImagePart | VideoPart] = []
@@ -159,7 +186,9 @@ class EvidenceAnalyzer:
             elif caps.video:
                 parts.append(VideoPart(path=path, fps=1.0, max_frames=max(self._video_frames, 2)))
             else:  # a model without video input still sees a bounded set of frames
-                parts.extend(ImagePart(path=p) for p in save_frames(path, tmp / str(record.id), self._video_frames))
+                parts.extend(
+                    ImagePart(path=p) for p in save_frames(path, tmp / str(record.id), self._video_frames)
+                )
         return parts
 
     def _manual(self, note: str, code_facts: dict[str, Any]) -> Finding:
@@ -169,7 +198,9 @@ class EvidenceAnalyzer:
             **code_facts,
         )  # fmt: skip
 
-    def _ask(self, messages: list[ChatMessage], context: ClaimContext, code_facts: dict[str, Any]) -> AnalysisResult:
+    def _ask(
+        self, messages: list[ChatMessage], context: ClaimContext, code_facts: dict[str, Any]
+    ) -> AnalysisResult:
         assert self._model is not None
         raw: list[Any] = []
         for attempt in (1, 2):  # malformed or partial JSON gets exactly one retry
@@ -180,7 +211,9 @@ class EvidenceAnalyzer:
                 continue
             except ModelError as exc:  # unreachable, timeout, unsupported input: retrying now will not help
                 raw.append({"error": exc.message, "detail": exc.detail})
-                return AnalysisResult(self._manual(f"{exc.message} — manual review.", code_facts), attempt, raw)
+                return AnalysisResult(
+                    self._manual(f"{exc.message} — manual review.", code_facts), attempt, raw
+                )
             raw.append(data)
             try:
                 parsed = ModelFinding.model_validate(data)

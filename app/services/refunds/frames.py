@@ -36,7 +36,9 @@ def probe_video(path: Path) -> VideoProbe:
             first = next(container.decode(stream), None)
             if first is None:
                 raise UnreadableVideoError("no decodable frame")
-            return VideoProbe(duration_s=duration, width=first.width, height=first.height, codec=stream.codec_context.name)
+            return VideoProbe(
+                duration_s=duration, width=first.width, height=first.height, codec=stream.codec_context.name
+            )
     except (av.FFmpegError, OSError, StopIteration, IndexError) as exc:
         raise UnreadableVideoError(str(exc)) from exc
 
@@ -70,7 +72,9 @@ def _thumb(frame: av.VideoFrame) -> Image.Image:
     return image
 
 
-def _by_time(container: av.container.InputContainer, stream: av.video.stream.VideoStream, duration: float, n: int) -> list[Image.Image]:
+def _by_time(
+    container: av.container.InputContainer, stream: av.video.stream.VideoStream, duration: float, n: int
+) -> list[Image.Image]:
     targets = [duration * (i + 0.5) / n for i in range(n)]
     picked: list[Image.Image] = []
     last: av.VideoFrame | None = None
@@ -86,10 +90,14 @@ def _by_time(container: av.container.InputContainer, stream: av.video.stream.Vid
     return picked
 
 
-def _by_count(container: av.container.InputContainer, stream: av.video.stream.VideoStream, n: int) -> list[Image.Image]:
+def _by_count(
+    container: av.container.InputContainer, stream: av.video.stream.VideoStream, n: int
+) -> list[Image.Image]:
     frames: list[Image.Image] = []
     for index, frame in enumerate(container.decode(stream)):
-        if index % 10 == 0:  # keep memory bounded: every 10th frame, at most MAX_DECODED_FRAMES / 10 thumbnails
+        if (
+            index % 10 == 0
+        ):  # keep memory bounded: every 10th frame, at most MAX_DECODED_FRAMES / 10 thumbnails
             frames.append(_thumb(frame))
         if index >= MAX_DECODED_FRAMES:
             break

@@ -189,7 +189,9 @@ def format_amount(amount: Decimal, currency: str, language: str) -> str:
 
 def format_percent(percent: Decimal, language: str) -> str:
     text = f"{percent.normalize():f}" if percent == percent.to_integral() else f"{percent:.2f}".rstrip("0")
-    return text.replace(".", ",") if language in _COMMA_DECIMAL_DOT_GROUP | _COMMA_DECIMAL_SPACE_GROUP else text
+    return (
+        text.replace(".", ",") if language in _COMMA_DECIMAL_DOT_GROUP | _COMMA_DECIMAL_SPACE_GROUP else text
+    )
 
 
 def _lang(language: str) -> str:

@@ -60,21 +60,27 @@ def _not_delivered(inp: PolicyInput) -> _Proposal:
             "still_in_transit", f"The order is {inp.order_status}, not delivered yet: it is still on its way."
         )
     if inp.reason == "not_received":
-        return _Proposal("escalate").hit("no_delivery_date", "No delivery date on record: the merchant checks tracking.")
+        return _Proposal("escalate").hit(
+            "no_delivery_date", "No delivery date on record: the merchant checks tracking."
+        )
     return _Proposal("reject").hit("not_delivered_yet", "The order has not been delivered yet.")
 
 
 def _changed_mind(policy: RefundPolicy, inp: PolicyInput, days: int) -> _Proposal:
     if days > policy.return_window_days:
         return _Proposal("reject").hit(
-            "outside_return_window", f"Claimed {days} days after delivery; the return window is {policy.return_window_days} days."
+            "outside_return_window",
+            f"Claimed {days} days after delivery; the return window is {policy.return_window_days} days.",
         )
     proposal = _Proposal("return_for_refund", inp.item_value).hit(
-        "change_of_mind_return", "Change of mind: unused item returned at the buyer's cost; outbound shipping not refunded."
+        "change_of_mind_return",
+        "Change of mind: unused item returned at the buyer's cost; outbound shipping not refunded.",
     )
     if policy.deduct_return_cost_on_change_of_mind and inp.return_cost is not None:
         proposal.amount = max(ZERO, inp.item_value - inp.return_cost)
-        proposal.hit("return_cost_deducted", f"Return label {inp.return_cost} {inp.currency} deducted from the refund.")
+        proposal.hit(
+            "return_cost_deducted", f"Return label {inp.return_cost} {inp.currency} deducted from the refund."
+        )
     return proposal
 
 
@@ -87,19 +93,28 @@ def _fault(policy: RefundPolicy, inp: PolicyInput, days: int) -> _Proposal:
         )
     if not finding.usable:
         return _Proposal("escalate").hit(
-            "manual_review_finding", f"Evidence not analysed automatically ({finding.status}): a person must look."
+            "manual_review_finding",
+            f"Evidence not analysed automatically ({finding.status}): a person must look.",
         )
     if finding.issue_visible == "no":
-        return _Proposal("reject").hit("issue_not_visible", "The photos/video do not show the claimed problem.")
+        return _Proposal("reject").hit(
+            "issue_not_visible", "The photos/video do not show the claimed problem."
+        )
     if finding.issue_visible == "unclear" and "unclear_evidence" in policy.always_escalate:
-        return _Proposal("escalate").hit("unclear_evidence", "The evidence neither shows nor rules out the problem.")
+        return _Proposal("escalate").hit(
+            "unclear_evidence", "The evidence neither shows nor rules out the problem."
+        )
     if inp.reason == "missing_parts":
-        return _Proposal("replacement").hit("missing_parts_replacement", "Missing parts are shipped to the buyer.")
+        return _Proposal("replacement").hit(
+            "missing_parts_replacement", "Missing parts are shipped to the buyer."
+        )
 
     full = _full_amount(policy, inp)
     returnless = is_returnless(policy, inp)
     if inp.return_cost is None:
-        proposal_hits = [RuleHit(code="return_cost_unknown", description=f"No return cost known for {inp.country_code}.")]
+        proposal_hits = [
+            RuleHit(code="return_cost_unknown", description=f"No return cost known for {inp.country_code}.")
+        ]
     elif returnless:
         proposal_hits = [
             RuleHit(
@@ -118,10 +133,13 @@ def _fault(policy: RefundPolicy, inp: PolicyInput, days: int) -> _Proposal:
         ]
     if not returnless:
         proposal = _Proposal("return_for_refund", full).hit(
-            "fault_return_paid_by_merchant", "Item at fault: the merchant pays the return and refunds in full."
+            "fault_return_paid_by_merchant",
+            "Item at fault: the merchant pays the return and refunds in full.",
         )
     elif inp.reason == "wrong_item":
-        proposal = _Proposal("full_refund_no_return", full).hit("wrong_item_keep", "Wrong item sent: full refund, no return.")
+        proposal = _Proposal("full_refund_no_return", full).hit(
+            "wrong_item_keep", "Wrong item sent: full refund, no return."
+        )
     else:
         pct = policy.refund_pct_by_severity[finding.severity]
         if finding.severity == "none" or pct == ZERO:
@@ -130,12 +148,14 @@ def _fault(policy: RefundPolicy, inp: PolicyInput, days: int) -> _Proposal:
             )
         if pct >= HUNDRED:
             proposal = _Proposal("full_refund_no_return", full).hit(
-                "severity_full_refund", f"{finding.severity.capitalize()} {inp.reason.replace('_', ' ')}: full refund."
+                "severity_full_refund",
+                f"{finding.severity.capitalize()} {inp.reason.replace('_', ' ')}: full refund.",
             )
         else:
             amount = inp.item_value * pct / HUNDRED
             proposal = _Proposal("partial_refund_no_return", amount).hit(
-                "severity_partial_refund", f"{finding.severity.capitalize()} problem: {pct}% of the item value, buyer keeps it."
+                "severity_partial_refund",
+                f"{finding.severity.capitalize()} problem: {pct}% of the item value, buyer keeps it.",
             )
     proposal.hits[:0] = proposal_hits
     return proposal
@@ -146,11 +166,22 @@ def _escalations(policy: RefundPolicy, inp: PolicyInput, amount: Decimal) -> lis
     conditions = set(policy.always_escalate)
     hits: list[RuleHit] = []
     if finding.reused_photo and "reused_photo" in conditions:
-        hits.append(RuleHit(code="reused_photo", description=finding.reused_detail or "A photo was used in an earlier claim."))
+        hits.append(
+            RuleHit(
+                code="reused_photo",
+                description=finding.reused_detail or "A photo was used in an earlier claim.",
+            )
+        )
     if finding.usable and finding.product_matches == "no" and "product_mismatch" in conditions:
-        hits.append(RuleHit(code="product_mismatch", description="The pictured product does not match the order."))
+        hits.append(
+            RuleHit(code="product_mismatch", description="The pictured product does not match the order.")
+        )
     if "label_mismatch" in conditions and "no" in (finding.order_no_match, finding.tracking_no_match):
-        hits.append(RuleHit(code="label_mismatch", description="A label shows an order/tracking number of another order."))
+        hits.append(
+            RuleHit(
+                code="label_mismatch", description="A label shows an order/tracking number of another order."
+            )
+        )
     if inp.prior_claims >= policy.repeat_claim_limit:
         hits.append(
             RuleHit(
@@ -161,7 +192,10 @@ def _escalations(policy: RefundPolicy, inp: PolicyInput, amount: Decimal) -> lis
         )
     if inp.currency.upper() != policy.currency:
         hits.append(
-            RuleHit(code="currency_mismatch", description=f"Order in {inp.currency}, policy limits in {policy.currency}.")
+            RuleHit(
+                code="currency_mismatch",
+                description=f"Order in {inp.currency}, policy limits in {policy.currency}.",
+            )
         )
     elif amount > policy.max_auto_offer:
         hits.append(
@@ -181,10 +215,13 @@ def decide(policy: RefundPolicy, inp: PolicyInput) -> PolicyDecision:
     elif inp.reason == "not_received":
         if "not_received_but_delivered" in policy.always_escalate:
             proposal = _Proposal("escalate").hit(
-                "not_received_but_delivered", "Tracking shows delivered: the merchant opens a carrier investigation."
+                "not_received_but_delivered",
+                "Tracking shows delivered: the merchant opens a carrier investigation.",
             )
         else:
-            proposal = _Proposal("reject").hit("delivered_per_tracking", "Tracking shows the parcel was delivered.")
+            proposal = _Proposal("reject").hit(
+                "delivered_per_tracking", "Tracking shows the parcel was delivered."
+            )
     elif inp.reason == "changed_mind":
         proposal = _changed_mind(policy, inp, days)
     elif inp.reason in FAULT_REASONS:
@@ -205,7 +242,11 @@ def decide(policy: RefundPolicy, inp: PolicyInput) -> PolicyDecision:
             proposal.hits.extend(escalations)
             suggested, outcome = outcome, "escalate"
     # Share of the item value (a full refund that includes shipping reads as 100%).
-    percent = ZERO if inp.item_value == ZERO else min(HUNDRED, amount * HUNDRED / inp.item_value).quantize(Decimal("0.01"))
+    percent = (
+        ZERO
+        if inp.item_value == ZERO
+        else min(HUNDRED, amount * HUNDRED / inp.item_value).quantize(Decimal("0.01"))
+    )
     return PolicyDecision(
         outcome=outcome,
         amount=amount,
@@ -218,7 +259,9 @@ def decide(policy: RefundPolicy, inp: PolicyInput) -> PolicyDecision:
     )
 
 
-def counter_bound(policy: RefundPolicy, offer_amount: Decimal, item_value: Decimal, total_paid: Decimal, currency: str) -> Decimal:
+def counter_bound(
+    policy: RefundPolicy, offer_amount: Decimal, item_value: Decimal, total_paid: Decimal, currency: str
+) -> Decimal:
     """The highest counter-offer accepted without the merchant: offer + extra %, never above limit or paid."""
     bound = offer_amount + item_value * policy.counter_max_extra_pct / HUNDRED
     if currency.upper() == policy.currency:

@@ -32,9 +32,21 @@ def cases_to_csv(cases: Sequence[RefundCaseRecord]) -> str:
         writer.writerow(
             _cell(value)
             for value in (
-                case.id, case.created_at.isoformat(), case.order_no, case.buyer_email, case.country_code, case.reason,
-                case.status, case.language, case.currency, case.item_value, case.total_paid, case.proposed_outcome,
-                case.proposed_amount, case.final_outcome, case.final_amount,
+                case.id,
+                case.created_at.isoformat(),
+                case.order_no,
+                case.buyer_email,
+                case.country_code,
+                case.reason,
+                case.status,
+                case.language,
+                case.currency,
+                case.item_value,
+                case.total_paid,
+                case.proposed_outcome,
+                case.proposed_amount,
+                case.final_outcome,
+                case.final_amount,
                 case.resolved_at.isoformat() if case.resolved_at else None,
             )  # fmt: skip
         )
@@ -76,8 +88,13 @@ def savings_by_month(cases: Sequence[RefundCaseRecord], shipping: ShippingCostTa
         bucket.unknown_shipping += int(outbound is None or back is None)
     return [
         MonthSavings(
-            month=month, currency=currency, cases=b.cases, refunded=b.refunded, full_refund_with_return_cost=b.full_cost,
-            savings=b.full_cost - b.refunded, unknown_shipping_cases=b.unknown_shipping,
+            month=month,
+            currency=currency,
+            cases=b.cases,
+            refunded=b.refunded,
+            full_refund_with_return_cost=b.full_cost,
+            savings=b.full_cost - b.refunded,
+            unknown_shipping_cases=b.unknown_shipping,
         )  # fmt: skip
         for (month, currency), b in sorted(buckets.items())
     ]

@@ -84,7 +84,12 @@ class RefundReviewMixin:
         )  # fmt: skip
 
     def merchant_decide(
-        self, case_id: str, actor: str, action: MerchantAction, amount: Decimal | None = None, note: str | None = None
+        self,
+        case_id: str,
+        actor: str,
+        action: MerchantAction,
+        amount: Decimal | None = None,
+        note: str | None = None,
     ) -> RefundCaseRecord:
         """Approve what is proposed, grant another amount, or reject with a note. Always recorded and audited."""
         case = self._case(case_id)
@@ -93,13 +98,17 @@ class RefundReviewMixin:
         if action == "approve":
             outcome, granted = self._pending(case)
             if outcome in (None, "escalate"):
-                raise InvalidInputError("There is no proposal to approve: enter an amount (Edit amount) or reject with a note.")
+                raise InvalidInputError(
+                    "There is no proposal to approve: enter an amount (Edit amount) or reject with a note."
+                )
         elif action == "edit":
             if amount is None:
                 raise InvalidInputError("Enter the amount to refund.")
             granted = round_money(amount, case.currency)
             if granted <= 0 or granted > case.total_paid:
-                raise InvalidInputError(f"The amount must be more than 0 and at most the {case.total_paid} {case.currency} paid.")
+                raise InvalidInputError(
+                    f"The amount must be more than 0 and at most the {case.total_paid} {case.currency} paid."
+                )
             outcome = base if base in _MONEY_OUTCOMES else "partial_refund_no_return"
         elif action == "reject":
             if not note:
@@ -123,7 +132,13 @@ class RefundReviewMixin:
                     "proposed_amount": str(case.proposed_amount)},
             decided_by=actor, note=note,
         )  # fmt: skip
-        self.audit.record("refund", case.id, actor, f"merchant_{action}", {"outcome": outcome, "amount": str(granted), "note": note})
+        self.audit.record(
+            "refund",
+            case.id,
+            actor,
+            f"merchant_{action}",
+            {"outcome": outcome, "amount": str(granted), "note": note},
+        )
         return self.repository.update_case(
             case.id, status=status, final_outcome=outcome, final_amount=granted, resolved_at=self.clock()
         )
@@ -156,7 +171,6 @@ class RefundReviewMixin:
             raise NotFoundError(f"Order {case.order_no} is no longer in the order database.")
         return order
 
-
     def refunds_for_order(self, order_no: str) -> list[RefundRecord]:
         """Refund history for chargeback evidence (app.services.chargebacks.refund_history.RefundHistorySource)."""
         records = []
@@ -166,7 +180,10 @@ class RefundReviewMixin:
             status = {"rejected": "rejected", "resolved": "approved"}.get(case.status, "requested")
             records.append(
                 RefundRecord(
-                    reference=case.id, requested_on=case.created_at.date(), status=status, reason=case.reason,
+                    reference=case.id,
+                    requested_on=case.created_at.date(),
+                    status=status,
+                    reason=case.reason,
                     amount=case.final_amount if case.status == "resolved" else case.proposed_amount,
                     currency=case.currency,
                 )

@@ -1,4 +1,4 @@
-"""RefundService: the buyer's claim from intake to an agreed outcome (merchant review lives in review.py).
+"""RefundService: a claim from intake to an agreed outcome (intake in intake.py, merchant review in review.py).
 
 Every step is stored (cases, evidence links, findings, negotiation steps), every money decision goes to
 DecisionRepository with its inputs and the rules that fired, and every action is written to the audit log.
@@ -8,22 +8,34 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from pydantic import ValidationError
 
-from app.domain.orders import Order
-from app.domain.refunds import CLAIM_REASONS, OFFERABLE, Finding, PolicyDecision, PolicyInput, RefundPolicy
+from app.domain.refunds import (
+    OFFERABLE,
+    ClaimReason,
+    Finding,
+    PolicyDecision,
+    PolicyInput,
+    RefundPolicy,
+)
 from app.errors import InvalidInputError, NotFoundError
-from app.services.language import SUPPORTED_LANGUAGES, LanguageIdentifier
+from app.services.language import LanguageIdentifier
 from app.services.refunds import negotiation
 from app.services.refunds.evidence import ClaimContext, EvidenceAnalyzer
+from app.services.refunds.intake import (  # noqa: F401 - re-exported for callers of the service
+    CASE_KIND,
+    UNKNOWN_ORDER,
+    EvidenceReport,
+    RefundIntakeMixin,
+    UploadRejection,
+)
 from app.services.refunds.policy import counter_bound, decide
-from app.services.refunds.review import RefundReviewMixin
 from app.services.refunds.shipping_costs import ShippingCostTable
 from app.services.refunds.uploads import UploadChecker
 from app.settings import Settings
@@ -33,28 +45,13 @@ from app.store.decisions import DecisionRepository
 from app.store.files import FileStore
 from app.store.merchant_settings import MerchantSettingsRepository
 from app.store.orders import OrderRepository
-from app.store.refunds import EvidenceRecord, RefundCaseRecord, RefundRepository
+from app.store.refunds import RefundCaseRecord, RefundRepository
 
 log = logging.getLogger(__name__)
 
-CASE_KIND = "refund"
 POLICY_KEY = "refund_policy"
-# The same words for "no such order" and "not your order": a stranger learns nothing about other buyers.
-UNKNOWN_ORDER = "We could not find an order with this number and email address. Please check both and try again."
 UNKNOWN_CASE = "We could not find this claim for this email address."
 BuyerAction = Literal["accept", "decline", "counter"]
-
-
-@dataclass(frozen=True)
-class UploadRejection:
-    filename: str
-    message: str
-
-
-@dataclass(frozen=True)
-class EvidenceReport:
-    accepted: list[EvidenceRecord] = field(default_factory=list)
-    rejected: list[UploadRejection] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -84,7 +81,7 @@ def as_utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-class RefundService(RefundReviewMixin):
+class RefundService(RefundIntakeMixin):
     def __init__(
         self, *, settings: Settings, repository: RefundRepository, orders: OrderRepository, files: FileStore,
         audit: AuditLog, decisions: DecisionRepository, merchant_settings: MerchantSettingsRepository,
@@ -119,80 +116,15 @@ class RefundService(RefundReviewMixin):
         try:
             policy = data if isinstance(data, RefundPolicy) else RefundPolicy.model_validate(data)
         except ValidationError as exc:
-            problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'policy'}: {e['msg']}" for e in exc.errors())
+            problems = "; ".join(
+                f"{'.'.join(map(str, e['loc'])) or 'policy'}: {e['msg']}" for e in exc.errors()
+            )
             raise InvalidInputError(f"The refund policy was not saved: {problems}") from exc
         self.merchant_settings.set(POLICY_KEY, policy.model_dump(mode="json"))
         self.audit.record(CASE_KIND, "policy", actor, "policy_saved", policy.model_dump(mode="json"))
         return policy
 
     # -- intake -----------------------------------------------------------------------------------------------
-    def find_order(self, order_no: str, email: str) -> Order:
-        order = self.orders.get_for_buyer(order_no or "", email or "")
-        if order is None:
-            raise NotFoundError(UNKNOWN_ORDER)
-        return order
-
-    def open_claim(
-        self, order_no: str, email: str, reason: str, description: str,
-        product_id: str | None = None, language: str | None = None,
-    ) -> RefundCaseRecord:  # fmt: skip
-        if reason not in CLAIM_REASONS:
-            raise InvalidInputError("Please choose what went wrong with the order.")
-        description = (description or "").strip()
-        if len(description) > self.settings.max_message_chars:
-            raise InvalidInputError(f"Please keep the description under {self.settings.max_message_chars} characters.")
-        order = self.find_order(order_no, email)
-        if product_id:
-            lines = [item for item in order.items if item.product_id == product_id]
-            if not lines:
-                raise InvalidInputError("That item is not part of this order.")
-            item_value = sum((i.unit_price * i.quantity for i in lines), Decimal(0))
-        else:
-            item_value = order.items_subtotal
-        fallback = order.language if order.language in SUPPORTED_LANGUAGES else "en"
-        lang = language if language in SUPPORTED_LANGUAGES else self.language.detect_or(description, fallback)
-        case = self.repository.create_case(
-            order_no=order.order_no, buyer_email=order.buyer_email.strip().lower(), country_code=order.country_code,
-            currency=order.currency.upper(), product_id=product_id or None, reason=reason, description=description,
-            language=lang, status="new", item_value=item_value, total_paid=order.total_paid, created_at=self.clock(),
-        )  # fmt: skip
-        self.audit.record(CASE_KIND, case.id, "buyer", "claim_opened", {"order_no": order.order_no, "reason": reason})
-        return case
-
-    def add_evidence(self, case_id: str, uploads: Sequence[tuple[Path, str]]) -> EvidenceReport:
-        """Each file is checked on its own: a bad one is reported, the good ones and the case are kept."""
-        case = self._case(case_id)
-        if case.status not in ("new", "review"):
-            raise InvalidInputError("This claim has already been decided; evidence can no longer be added.")
-        existing = self.repository.evidence_for(case_id)
-        counts = {"image": sum(e.kind == "image" for e in existing), "video": sum(e.kind == "video" for e in existing)}
-        limits = {"image": self.settings.max_images_per_claim, "video": self.settings.max_videos_per_claim}
-        accepted: list[EvidenceRecord] = []
-        rejected: list[UploadRejection] = []
-        for path, name in uploads:
-            kind = self.uploads.guess_kind(path)
-            if kind is not None and counts[kind] >= limits[kind]:
-                noun = "photos" if kind == "image" else "videos"
-                rejected.append(UploadRejection(name, f"“{name}” was not added: at most {limits[kind]} {noun} per claim."))
-                continue
-            try:
-                checked = self.uploads.check_and_store(path, name)
-            except InvalidInputError as exc:
-                rejected.append(UploadRejection(name, exc.user_message))
-                continue
-            counts[checked.kind] += 1
-            accepted.append(
-                self.repository.add_evidence(
-                    case_id, sha256=checked.stored.sha256, kind=checked.kind, mime=checked.stored.mime,
-                    original_name=name, ahash=checked.ahash,
-                )  # fmt: skip
-            )
-        self.audit.record(
-            CASE_KIND, case_id, "buyer", "evidence_added",
-            {"accepted": [e.sha256 for e in accepted], "rejected": [r.message for r in rejected]},
-        )  # fmt: skip
-        return EvidenceReport(accepted, rejected)
-
     # -- analysis and proposal ----------------------------------------------------------------------------------
     def analyse(self, case_id: str) -> Finding:
         case = self._case(case_id)
@@ -203,7 +135,9 @@ class RefundService(RefundReviewMixin):
             reason=case.reason, description=case.description, order_no=order.order_no, tracking_no=order.tracking_no,
             ordered_items=[item.title for item in order.items if not case.product_id or item.product_id == case.product_id],
         )  # fmt: skip
-        result = self.analyzer.analyse(context, evidence, self.repository.earlier_images_of_other_cases(case_id))
+        result = self.analyzer.analyse(
+            context, evidence, self.repository.earlier_images_of_other_cases(case_id)
+        )
         self.repository.add_finding(case_id, result.finding, attempts=result.attempts, raw=result.raw)
         self.audit.record(
             CASE_KIND, case_id, "vision-model", "evidence_analysed",
@@ -218,7 +152,7 @@ class RefundService(RefundReviewMixin):
         opened = as_utc(case.created_at)
         since = opened - timedelta(days=policy.repeat_claim_window_days)
         return PolicyInput(
-            reason=case.reason, claimed_at=opened,
+            reason=cast(ClaimReason, case.reason), claimed_at=opened,
             currency=case.currency, item_value=case.item_value, shipping_paid=order.shipping_paid,
             total_paid=case.total_paid, country_code=case.country_code, order_status=order.status,
             delivered_at=order.delivered_at, return_cost=self.shipping.return_cost(case.country_code, case.currency),
@@ -235,7 +169,9 @@ class RefundService(RefundReviewMixin):
         self._record_decision(case, decision, inp, policy, decided_by="policy-engine")
         offered = decision.outcome in OFFERABLE
         if offered:
-            text = negotiation.offer_text(decision.outcome, decision.amount, decision.percent, case.currency, case.language)
+            text = negotiation.offer_text(
+                decision.outcome, decision.amount, decision.percent, case.currency, case.language
+            )
             step, status = "offer", "offered"
         else:
             text, step, status = negotiation.message("review", case.language), "review", "review"
@@ -270,36 +206,51 @@ class RefundService(RefundReviewMixin):
         steps = self.repository.steps(case_id)
         return self._view(case, steps[-1].text if steps else negotiation.message("review", case.language))
 
-    def respond_to_offer(self, case_id: str, email: str, action: BuyerAction, counter: str | None = None) -> BuyerView:
+    def respond_to_offer(
+        self, case_id: str, email: str, action: BuyerAction, counter: str | None = None
+    ) -> BuyerView:
         case = self._buyer_case(case_id, email)
         if case.status != "offered":
-            raise InvalidInputError("This offer is no longer open. Our team will contact you about your claim.")
+            raise InvalidInputError(
+                "This offer is no longer open. Our team will contact you about your claim."
+            )
         offer_amount = case.proposed_amount or Decimal(0)
         if action == "accept":
             key = "accepted_refund" if offer_amount > 0 else "accepted_other"
             return self._settle(case, "accept", "buyer", case.proposed_outcome, offer_amount, key, [])
         if action == "decline":
             text = negotiation.message("declined", case.language)
-            self.repository.add_step(case.id, step="decline", actor="buyer", language=case.language, text=text)
+            self.repository.add_step(
+                case.id, step="decline", actor="buyer", language=case.language, text=text
+            )
             self.audit.record(CASE_KIND, case.id, "buyer", "offer_declined", {"offer": str(offer_amount)})
             return self._view(self.repository.update_case(case.id, status="review"), text)
         if action != "counter":
             raise InvalidInputError("Please accept, decline or make a counter-offer.")
         if case.proposed_outcome != "partial_refund_no_return":
-            raise InvalidInputError("A counter-offer is possible for partial refunds only; you can accept or decline.")
+            raise InvalidInputError(
+                "A counter-offer is possible for partial refunds only; you can accept or decline."
+            )
         amount = negotiation.parse_amount(counter or "", case.currency)
         if amount <= 0 or amount > case.total_paid:
             limit = negotiation.format_amount(case.total_paid, case.currency, case.language)
-            raise InvalidInputError(f"A counter-offer must be more than 0 and at most what you paid ({limit}).")
+            raise InvalidInputError(
+                f"A counter-offer must be more than 0 and at most what you paid ({limit})."
+            )
         bound = counter_bound(self.policy(), offer_amount, case.item_value, case.total_paid, case.currency)
         verdict = negotiation.evaluate_counter(amount, bound)
         self.repository.add_step(
             case.id, step="counter", actor="buyer", language=case.language, text=counter or "",
             outcome="partial_refund_no_return", amount=amount, currency=case.currency,
         )  # fmt: skip
-        self.audit.record(CASE_KIND, case.id, "buyer", "counter_offer", {"amount": str(amount), "bound": str(bound)})
+        self.audit.record(
+            CASE_KIND, case.id, "buyer", "counter_offer", {"amount": str(amount), "bound": str(bound)}
+        )
         if verdict.accepted:
-            rule = {"code": "counter_within_bound", "description": f"Counter {amount} ≤ merchant bound {bound}."}
+            rule = {
+                "code": "counter_within_bound",
+                "description": f"Counter {amount} ≤ merchant bound {bound}.",
+            }
             return self._settle(case, "counter_accepted", "policy-engine", "partial_refund_no_return", amount,
                                 "accepted_refund", [rule])  # fmt: skip
         text = negotiation.message("counter_review", case.language, amount, case.currency)
@@ -307,7 +258,13 @@ class RefundService(RefundReviewMixin):
             case.id, step="counter_escalated", actor="policy-engine", language=case.language, text=text,
             outcome="partial_refund_no_return", amount=amount, currency=case.currency,
         )  # fmt: skip
-        self.audit.record(CASE_KIND, case.id, "policy-engine", "counter_escalated", {"amount": str(amount), "bound": str(bound)})
+        self.audit.record(
+            CASE_KIND,
+            case.id,
+            "policy-engine",
+            "counter_escalated",
+            {"amount": str(amount), "bound": str(bound)},
+        )
         return self._view(self.repository.update_case(case.id, status="review"), text)
 
     # -- helpers -----------------------------------------------------------------------------------------------
@@ -330,7 +287,12 @@ class RefundService(RefundReviewMixin):
         return self._view(updated, text)
 
     def _record_decision(
-        self, case: RefundCaseRecord, decision: PolicyDecision, inp: PolicyInput, policy: RefundPolicy, decided_by: str
+        self,
+        case: RefundCaseRecord,
+        decision: PolicyDecision,
+        inp: PolicyInput,
+        policy: RefundPolicy,
+        decided_by: str,
     ) -> None:
         self.decisions.record(
             case_kind=CASE_KIND, case_id=case.id, outcome=decision.outcome, amount=decision.amount,

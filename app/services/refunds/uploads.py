@@ -38,7 +38,12 @@ _VIDEO_OUTPUT = {
     "video/quicktime": ("mov", "video/quicktime", ".mov"),
     "video/webm": ("webm", "video/webm", ".webm"),
 }
-_ARCHIVES = {"application/zip", "application/x-rar-compressed", "application/x-7z-compressed", "application/gzip"}
+_ARCHIVES = {
+    "application/zip",
+    "application/x-rar-compressed",
+    "application/x-7z-compressed",
+    "application/gzip",
+}
 ACCEPTED = "photos (JPG, PNG, WebP, HEIC) and videos (MP4, MOV, WebM)"
 
 
@@ -73,7 +78,7 @@ class UploadChecker:
         self._limits = limits
 
     def guess_kind(self, path: Path) -> str | None:
-        """"image"/"video" from the first bytes (for per-claim counts before any work), else None."""
+        """ "image"/"video" from the first bytes (for per-claim counts before any work), else None."""
         try:
             with path.open("rb") as handle:
                 mime = sniff(handle.read(8192))
@@ -91,7 +96,9 @@ class UploadChecker:
             raise InvalidInputError(f"“{name}” is empty (0 bytes).")
         largest = max(self._limits.max_image_bytes, self._limits.max_video_bytes)
         if size > largest:  # refused before a byte of content is read
-            raise InvalidInputError(f"“{name}” is {size / MB:,.0f} MB; files may be at most {largest // MB} MB.")
+            raise InvalidInputError(
+                f"“{name}” is {size / MB:,.0f} MB; files may be at most {largest // MB} MB."
+            )
         with path.open("rb") as handle:
             head = handle.read(8192)
         mime = sniff(head)
@@ -104,9 +111,13 @@ class UploadChecker:
         if mime in _VIDEO_OUTPUT:
             return self._store_video(path, name, mime)
         if mime in _ARCHIVES:
-            raise InvalidInputError(f"“{name}” is an archive ({mime}), not a photo or video. Please upload {ACCEPTED}.")
+            raise InvalidInputError(
+                f"“{name}” is an archive ({mime}), not a photo or video. Please upload {ACCEPTED}."
+            )
         found = f" (it is {mime})" if mime else ""
-        raise InvalidInputError(f"“{name}” is not a supported photo or video{found}. Please upload {ACCEPTED}.")
+        raise InvalidInputError(
+            f"“{name}” is not a supported photo or video{found}. Please upload {ACCEPTED}."
+        )
 
     def _store_image(self, path: Path, name: str, mime: str) -> CheckedUpload:
         if mime in ("image/heic", "image/heif"):
@@ -121,8 +132,16 @@ class UploadChecker:
                     raise InvalidInputError(f"“{name}” is {width}×{height} pixels, too large to process.")
                 opened.load()  # a truncated file fails here, not later in the model
                 upright = ImageOps.exif_transpose(opened)  # keep the photo upright once EXIF is gone
-        except (OSError, UnidentifiedImageError, Image.DecompressionBombError, SyntaxError, ValueError) as exc:
-            raise InvalidInputError(f"“{name}” looks like a photo but is damaged or incomplete; please upload it again.") from exc
+        except (
+            OSError,
+            UnidentifiedImageError,
+            Image.DecompressionBombError,
+            SyntaxError,
+            ValueError,
+        ) as exc:
+            raise InvalidInputError(
+                f"“{name}” looks like a photo but is damaged or incomplete; please upload it again."
+            ) from exc
         clean = _without_metadata(upright, save_format)
         buffer = io.BytesIO()
         # Nothing but pixels is written: no EXIF (GPS, camera serial), no XMP, no text chunks.
@@ -140,7 +159,9 @@ class UploadChecker:
         try:
             probe = probe_video(path)
         except UnreadableVideoError as exc:
-            raise InvalidInputError(f"“{name}” looks like a video but could not be played; please upload it again.") from exc
+            raise InvalidInputError(
+                f"“{name}” looks like a video but could not be played; please upload it again."
+            ) from exc
         if probe.duration_s > self._limits.max_video_seconds + 0.5:
             raise InvalidInputError(
                 f"“{name}” is {probe.duration_s:.0f} seconds long; please send a clip of at most "
@@ -150,7 +171,9 @@ class UploadChecker:
         try:
             data = _remux_without_metadata(path, muxer, suffix)
         except (av.FFmpegError, OSError, ValueError) as exc:
-            raise InvalidInputError(f"“{name}” could not be processed as a video; please upload it again.") from exc
+            raise InvalidInputError(
+                f"“{name}” could not be processed as a video; please upload it again."
+            ) from exc
         stored = self._files.put(data, mime=stored_mime, kind="video", suffix=suffix)
         return CheckedUpload(kind="video", stored=stored, original_name=name, ahash=None)
 

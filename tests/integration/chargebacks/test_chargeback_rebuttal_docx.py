@@ -65,8 +65,8 @@ def test_template_rebuttal_holds_the_case_and_nothing_else(korean_case: Chargeba
     # Exhibits: three embedded images with captions, plus the tracking table.
     document = Document(str(path))
     assert len(document.inline_shapes) == 3
-    images = [p for p in document.part.package.parts if p.partname.endswith((".png", ".jpeg", ".jpg"))]
-    assert len(images) == 3
+    images = [rel.target_part for rel in document.part.rels.values() if rel.reltype.endswith("/image")]
+    assert len(images) == 3 and all(len(image.blob) > 1000 for image in images)
     captions = [p.text for p in document.paragraphs if p.style is not None and p.style.name == "Caption"]
     assert captions[:3] == ["Exhibit A: Parcel at the door", "Exhibit B: Label close-up", "Exhibit C: Box as packed"]
     assert captions[3].startswith("Exhibit D: Carrier tracking history — CJ Logistics CJ683021457KR")

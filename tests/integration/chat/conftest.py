@@ -41,3 +41,11 @@ def user_prompt(body: dict[str, Any]) -> str:
 
 def all_prompt_text(body: dict[str, Any]) -> str:
     return "\n".join(str(m["content"]) for m in body["messages"])
+
+
+def content_text(message: dict[str, Any]) -> str:
+    """A Gradio 6 chatbot message's text (content comes back as a list of typed parts)."""
+    content = message["content"]
+    if isinstance(content, str):
+        return content
+    return "".join(part.get("text", "") for part in content if isinstance(part, dict))

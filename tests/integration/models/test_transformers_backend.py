@@ -35,12 +35,16 @@ def text_model(tiny_qwen2_dir: Path) -> TransformersChatModel:
 
 @pytest.fixture(scope="module")
 def vl_model(tiny_qwen2_vl_dir: Path) -> TransformersChatModel:
-    return TransformersChatModel(
-        TransformersConfig(
-            model_path=str(tiny_qwen2_vl_dir), vision=True, vision_pipeline="builtin", stream_timeout_s=30,
+    config = TransformersConfig.model_validate(
+        {
+            "model_path": str(tiny_qwen2_vl_dir),
+            "vision": True,
+            "vision_pipeline": "builtin",
+            "stream_timeout_s": 30,
             **SMALL_PIXELS,
-        )
-    )  # fmt: skip
+        }
+    )
+    return TransformersChatModel(config)
 
 
 def _generate_threads_alive() -> list[threading.Thread]:

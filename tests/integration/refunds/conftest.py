@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 import itertools
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -34,7 +34,8 @@ def refund_services(make_services: Callable[..., Services]) -> Callable[..., Ser
     def factory(vision_model: ChatModel | None = None, **overrides: Any) -> Services:
         ticks = itertools.count()  # a second per reading: claims keep their order
         return with_clock(
-            make_services(vision_model=vision_model, **overrides), lambda: NOW + timedelta(seconds=next(ticks))
+            make_services(vision_model=vision_model, **overrides),
+            lambda: NOW + timedelta(seconds=next(ticks)),
         )
 
     return factory

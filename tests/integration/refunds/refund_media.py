@@ -5,13 +5,16 @@ from __future__ import annotations
 import random
 import zipfile
 from pathlib import Path
+from typing import cast
 
 from PIL import Image
 
 GPS_IFD = 0x8825
 
 
-def photo(path: Path, seed: int = 0, size: tuple[int, int] = (320, 240), fmt: str = "JPEG", gps: bool = True) -> Path:
+def photo(
+    path: Path, seed: int = 0, size: tuple[int, int] = (320, 240), fmt: str = "JPEG", gps: bool = True
+) -> Path:
     """A blocky random picture (distinct per seed, so the reused-photo check only fires on real reuse)."""
     rng = random.Random(seed)
     small = Image.new("RGB", (8, 6))
@@ -29,7 +32,9 @@ def photo(path: Path, seed: int = 0, size: tuple[int, int] = (320, 240), fmt: st
     return path
 
 
-def video(path: Path, seconds: float = 2.0, fps: int = 10, size: tuple[int, int] = (96, 64), fmt: str = "mp4") -> Path:
+def video(
+    path: Path, seconds: float = 2.0, fps: int = 10, size: tuple[int, int] = (96, 64), fmt: str = "mp4"
+) -> Path:
     import av
     import numpy as np
 
@@ -37,7 +42,7 @@ def video(path: Path, seconds: float = 2.0, fps: int = 10, size: tuple[int, int]
     width, height = size
     with av.open(str(path), mode="w", format=fmt) as container:
         container.metadata["location"] = "-23.5505-046.6333/"
-        stream = container.add_stream(codec, rate=fps)
+        stream = cast("av.video.stream.VideoStream", container.add_stream(codec, rate=fps))
         stream.width, stream.height, stream.pix_fmt = width, height, "yuv420p"
         for i in range(int(seconds * fps)):
             pixels = np.full((height, width, 3), (i * 25) % 256, dtype=np.uint8)

@@ -27,7 +27,9 @@ GOOD = {
 def vision_model(fake: FakeOpenAIServer, video: bool = True):  # type: ignore[no-untyped-def]
     caps = Capabilities(streaming=True, images=True, video=video, json_schema=True)
     return build_chat_model(
-        VLLMConfig(base_urls=[fake.base_url], model="fake-vl", capabilities=caps, read_timeout=5, max_retries=0)
+        VLLMConfig(
+            base_urls=[fake.base_url], model="fake-vl", capabilities=caps, read_timeout=5, max_retries=0
+        )
     )
 
 
@@ -81,7 +83,7 @@ def test_malformed_twice_means_manual_review_and_nothing_is_lost(
     refund_services, openai_fake: FakeOpenAIServer, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     partial = {k: v for k, v in GOOD.items() if k != "severity"}
-    openai_fake.enqueue("{\"issue_visible\": \"yes\", ", json.dumps(partial))
+    openai_fake.enqueue('{"issue_visible": "yes", ', json.dumps(partial))
     services = refund_services(vision_model=vision_model(openai_fake))
     case_id = claim_with_media(services, tmp_path)
 

@@ -45,7 +45,9 @@ def test_someone_elses_order_gets_the_same_answer_as_an_unknown_one(refund_servi
     assert services.refunds.list_cases() == []
 
 
-def test_without_vision_model_the_claim_waits_for_a_person_in_the_buyers_language(refund_services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_without_vision_model_the_claim_waits_for_a_person_in_the_buyers_language(
+    refund_services, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     services = refund_services()
     receipt = services.refunds.file_claim(
         BR_ORDER, BR_EMAIL, "damaged", "O monitor chegou com o canto da tela rachado.",
@@ -125,7 +127,9 @@ def test_reused_photo_from_an_earlier_claim_is_flagged_even_resized(refund_servi
     services.refunds.add_evidence(first.id, [(photo(tmp_path / "a.jpg", seed=7), "a.jpg")])
     second = services.refunds.open_claim("PP-260921", "jihoon.park@example.org", "damaged", "파손되었습니다")
     resized = photo(tmp_path / "b.png", seed=7, size=(640, 480), fmt="PNG")
-    services.refunds.add_evidence(second.id, [(resized, "b.png"), (photo(tmp_path / "c.jpg", seed=8), "c.jpg")])
+    services.refunds.add_evidence(
+        second.id, [(resized, "b.png"), (photo(tmp_path / "c.jpg", seed=8), "c.jpg")]
+    )
     finding = services.refunds.analyse(second.id)
     assert finding.reused_photo and first.id in (finding.reused_detail or "")
     assert not services.refunds.analyse(first.id).reused_photo, "the original is not a reuse of its copy"
@@ -138,7 +142,7 @@ def test_repeat_claimer_and_filters_csv_and_savings(refund_services) -> None:  #
     save_policy(services, **RETURNLESS_30)
     ids = []
     for i in range(3):
-        case = services.refunds.open_claim(BR_ORDER, BR_EMAIL, "damaged", f"=HYPERLINK(\"x\") {i}")
+        case = services.refunds.open_claim(BR_ORDER, BR_EMAIL, "damaged", f'=HYPERLINK("x") {i}')
         analysed(services, case.id)
         ids.append(case.id)
     assert services.refunds.propose(ids[0]).status == "offered"

@@ -10,7 +10,14 @@ import pytest
 from PIL import Image
 
 from tests.integration.refunds.conftest import BR_EMAIL, BR_ORDER
-from tests.integration.refunds.refund_media import GPS_IFD, photo, sparse_file, truncated_jpeg, video, zip_named_jpg
+from tests.integration.refunds.refund_media import (
+    GPS_IFD,
+    photo,
+    sparse_file,
+    truncated_jpeg,
+    video,
+    zip_named_jpg,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -101,7 +108,9 @@ def test_stored_copies_carry_no_gps_and_heic_becomes_jpeg(case_services, tmp_pat
 def test_count_limits_are_per_claim(refund_services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     services = refund_services(max_images_per_claim=2)
     case = services.refunds.open_claim(BR_ORDER, BR_EMAIL, "damaged", "")
-    report = services.refunds.add_evidence(case.id, [(photo(tmp_path / f"{i}.jpg", seed=i), f"{i}.jpg") for i in range(3)])
+    report = services.refunds.add_evidence(
+        case.id, [(photo(tmp_path / f"{i}.jpg", seed=i), f"{i}.jpg") for i in range(3)]
+    )
     assert len(report.accepted) == 2
     assert "at most 2 photos" in report.rejected[0].message
     again = services.refunds.add_evidence(case.id, [(photo(tmp_path / "x.jpg", seed=9), "x.jpg")])

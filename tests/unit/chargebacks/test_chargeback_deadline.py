@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from app.domain.chargebacks import ChargebackNotice
+from app.domain.chargebacks import ChargebackNotice, Network
 from app.services.chargebacks.catalog import ReasonCodeCatalog
 from app.services.chargebacks.deadline import compute_deadline
 
@@ -15,16 +15,16 @@ pytestmark = pytest.mark.unit
 CATALOG = ReasonCodeCatalog.load()
 
 
-def _notice(network: str, code: str, dispute: date, respond_by: date | None = None) -> ChargebackNotice:
+def _notice(network: Network, code: str, dispute: date, respond_by: date | None = None) -> ChargebackNotice:
     return ChargebackNotice(case_id="CB", network=network, reason_code=code, amount=Decimal("10.00"), currency="USD",
-                            dispute_date=dispute, order_no="PP-1", respond_by=respond_by)  # type: ignore[arg-type]
+                            dispute_date=dispute, order_no="PP-1", respond_by=respond_by)
 
 
 @pytest.mark.parametrize(("network", "code", "due"), [
     ("visa", "13.1", date(2026, 12, 1)), ("mastercard", "4853", date(2026, 12, 16)),
     ("amex", "C08", date(2026, 11, 21)), ("discover", "RG", date(2026, 12, 1)),
 ])
-def test_due_date_follows_the_network_window(network: str, code: str, due: date) -> None:
+def test_due_date_follows_the_network_window(network: Network, code: str, due: date) -> None:
     reason = CATALOG.lookup(code, network).reason
     deadline = compute_deadline(_notice(network, code, date(2026, 11, 1)), reason, today=date(2026, 11, 1))
     assert deadline.due_date == due

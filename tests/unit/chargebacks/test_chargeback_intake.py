@@ -65,8 +65,8 @@ def test_unknown_reason_code_is_accepted_with_a_warning() -> None:
 
 
 def test_csv_headers_are_matched_loosely() -> None:
-    data = ("Case ID,Network,Reason,Amount,Currency,Dispute Date,Order Number,Claim\n"
-            "CB-9,visa,13.1,229.00,USD,2026-11-20,PP-260921,not received\n").encode()
+    data = (b"Case ID,Network,Reason,Amount,Currency,Dispute Date,Order Number,Claim\n"
+            b"CB-9,visa,13.1,229.00,USD,2026-11-20,PP-260921,not received\n")
     rows = read_rows(data, "notices.csv")
     assert rows == [{"case_id": "CB-9", "network": "visa", "reason_code": "13.1", "amount": "229.00",
                      "currency": "USD", "dispute_date": "2026-11-20", "order_no": "PP-260921",

@@ -1,5 +1,6 @@
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
@@ -44,4 +45,5 @@ def test_light_modules_do_not_import_heavy_backends() -> None:
         "heavy = [m for m in ('torch', 'transformers', 'openai', 'tenacity') if m in sys.modules];"
         "assert not heavy, heavy"
     )
-    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+    repo_root = Path(__file__).resolve().parents[3]
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60, cwd=repo_root)

@@ -50,11 +50,18 @@ def test_command_options_and_extra_args_go_last() -> None:
 
 
 def test_env_sets_the_cpu_profile_and_keeps_the_base() -> None:
-    config = VLLMServerConfig(model="m", served_model_name="s", omp_num_threads=2)
+    config = VLLMServerConfig(model="m", served_model_name="s")
     env = build_env(config, {"PATH": "/bin", "HF_HUB_OFFLINE": "0"})
     assert env["PATH"] == "/bin"
     assert env["VLLM_CPU_KVCACHE_SPACE"] == "1"
     assert env["HF_HUB_OFFLINE"] == "1"  # never the hub, whatever the caller's environment says
+    assert env["VLLM_CPU_OMP_THREADS_BIND"] == "auto"  # measured fastest on 2 cores
+    assert "OMP_NUM_THREADS" not in env
+
+
+def test_env_passes_explicit_thread_settings() -> None:
+    config = VLLMServerConfig(model="m", served_model_name="s", omp_threads_bind="nobind", omp_num_threads=2)
+    env = build_env(config, {"OMP_NUM_THREADS": "8"})
     assert env["VLLM_CPU_OMP_THREADS_BIND"] == "nobind"
     assert env["OMP_NUM_THREADS"] == "2"
 

@@ -134,8 +134,12 @@ CASES: list[tuple[str, RefundPolicy, PolicyInput, str, str, set[str]]] = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("policy", "inp", "outcome", "amount", "rules"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
-def test_policy_table(policy: RefundPolicy, inp: PolicyInput, outcome: str, amount: str, rules: set[str]) -> None:
+@pytest.mark.parametrize(
+    ("policy", "inp", "outcome", "amount", "rules"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
+def test_policy_table(
+    policy: RefundPolicy, inp: PolicyInput, outcome: str, amount: str, rules: set[str]
+) -> None:
     decision = decide(policy, inp)
     assert decision.outcome == outcome, decision.reasons
     assert decision.amount == Decimal(amount)
@@ -160,10 +164,16 @@ def test_escalation_keeps_what_would_have_been_offered() -> None:
 
 
 def test_counter_bound_is_offer_plus_extra_within_limit_and_paid() -> None:
-    assert counter_bound(P, Decimal("84.50"), Decimal("169.00"), Decimal("187.00"), "USD") == Decimal("101.40")
+    assert counter_bound(P, Decimal("84.50"), Decimal("169.00"), Decimal("187.00"), "USD") == Decimal(
+        "101.40"
+    )
     tight = P.model_copy(update={"max_auto_offer": Decimal("90")})
-    assert counter_bound(tight, Decimal("84.50"), Decimal("169.00"), Decimal("187.00"), "USD") == Decimal("90.00")
-    assert counter_bound(GENEROUS, Decimal("180"), Decimal("169.00"), Decimal("187.00"), "USD") == Decimal("187.00")
+    assert counter_bound(tight, Decimal("84.50"), Decimal("169.00"), Decimal("187.00"), "USD") == Decimal(
+        "90.00"
+    )
+    assert counter_bound(GENEROUS, Decimal("180"), Decimal("169.00"), Decimal("187.00"), "USD") == Decimal(
+        "187.00"
+    )
 
 
 def test_policy_rejects_percentages_outside_0_to_100() -> None:
@@ -199,7 +209,9 @@ def random_case(draw: st.DrawFn) -> tuple[RefundPolicy, PolicyInput]:
         order_no_match=draw(st.sampled_from(["yes", "no", "not_visible"])),
         reused_photo=draw(st.booleans()),
     )
-    delivered = draw(st.none() | st.datetimes(min_value=datetime(2026, 1, 1), max_value=datetime(2026, 12, 1)))
+    delivered = draw(
+        st.none() | st.datetimes(min_value=datetime(2026, 1, 1), max_value=datetime(2026, 12, 1))
+    )
     inp = PolicyInput(
         reason=draw(st.sampled_from(CLAIM_REASONS)),
         claimed_at=(delivered or datetime(2026, 6, 1)) + timedelta(hours=draw(st.integers(0, 24 * 120))),
@@ -208,7 +220,9 @@ def random_case(draw: st.DrawFn) -> tuple[RefundPolicy, PolicyInput]:
         shipping_paid=draw(money),
         total_paid=draw(money),  # independent: coupons and partial captures make paid < items + shipping
         country_code="BR",
-        order_status="delivered" if delivered else draw(st.sampled_from(["processing", "shipped", "delivered"])),
+        order_status="delivered"
+        if delivered
+        else draw(st.sampled_from(["processing", "shipped", "delivered"])),
         delivered_at=delivered,
         return_cost=draw(st.none() | money),
         prior_claims=draw(st.integers(0, 6)),
@@ -219,7 +233,9 @@ def random_case(draw: st.DrawFn) -> tuple[RefundPolicy, PolicyInput]:
 
 @settings(max_examples=400, deadline=None)
 @given(random_case())
-def test_no_amount_ever_exceeds_what_was_paid_or_goes_negative(case: tuple[RefundPolicy, PolicyInput]) -> None:
+def test_no_amount_ever_exceeds_what_was_paid_or_goes_negative(
+    case: tuple[RefundPolicy, PolicyInput],
+) -> None:
     policy, inp = case
     decision = decide(policy, inp)
     assert Decimal(0) <= decision.amount <= inp.total_paid

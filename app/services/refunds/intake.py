@@ -1,0 +1,123 @@
+"""Claim intake: the buyer proves who they are (order number + email), then files evidence one file at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+from app.domain.orders import Order
+from app.domain.refunds import CLAIM_REASONS
+from app.errors import InvalidInputError, NotFoundError
+from app.services.language import SUPPORTED_LANGUAGES, LanguageIdentifier
+from app.services.refunds.review import RefundReviewMixin
+from app.services.refunds.uploads import UploadChecker
+from app.settings import Settings
+from app.store.refunds import EvidenceRecord, RefundCaseRecord
+
+CASE_KIND = "refund"
+# The same words for "no such order" and "not your order": a stranger learns nothing about other buyers.
+UNKNOWN_ORDER = (
+    "We could not find an order with this number and email address. Please check both and try again."
+)
+
+
+@dataclass(frozen=True)
+class UploadRejection:
+    filename: str
+    message: str
+
+
+@dataclass(frozen=True)
+class EvidenceReport:
+    accepted: list[EvidenceRecord] = field(default_factory=list)
+    rejected: list[UploadRejection] = field(default_factory=list)
+
+
+class RefundIntakeMixin(RefundReviewMixin):
+    settings: Settings
+    language: LanguageIdentifier
+    uploads: UploadChecker
+    clock: Callable[[], datetime]
+
+    def find_order(self, order_no: str, email: str) -> Order:
+        order = self.orders.get_for_buyer(order_no or "", email or "")
+        if order is None:
+            raise NotFoundError(UNKNOWN_ORDER)
+        return order
+
+    def open_claim(
+        self, order_no: str, email: str, reason: str, description: str,
+        product_id: str | None = None, language: str | None = None,
+    ) -> RefundCaseRecord:  # fmt: skip
+        if reason not in CLAIM_REASONS:
+            raise InvalidInputError("Please choose what went wrong with the order.")
+        description = (description or "").strip()
+        if len(description) > self.settings.max_message_chars:
+            raise InvalidInputError(
+                f"Please keep the description under {self.settings.max_message_chars} characters."
+            )
+        order = self.find_order(order_no, email)
+        if product_id:
+            lines = [item for item in order.items if item.product_id == product_id]
+            if not lines:
+                raise InvalidInputError("That item is not part of this order.")
+            item_value = sum((i.unit_price * i.quantity for i in lines), Decimal(0))
+        else:
+            item_value = order.items_subtotal
+        fallback = order.language if order.language in SUPPORTED_LANGUAGES else "en"
+        lang = language if language in SUPPORTED_LANGUAGES else self.language.detect_or(description, fallback)
+        case = self.repository.create_case(
+            order_no=order.order_no, buyer_email=order.buyer_email.strip().lower(), country_code=order.country_code,
+            currency=order.currency.upper(), product_id=product_id or None, reason=reason, description=description,
+            language=lang, status="new", item_value=item_value, total_paid=order.total_paid, created_at=self.clock(),
+        )  # fmt: skip
+        self.audit.record(
+            CASE_KIND, case.id, "buyer", "claim_opened", {"order_no": order.order_no, "reason": reason}
+        )
+        return case
+
+    def add_evidence(self, case_id: str, uploads: Sequence[tuple[Path, str]]) -> EvidenceReport:
+        """Each file is checked on its own: a bad one is reported, the good ones and the case are kept."""
+        case = self._case(case_id)
+        if case.status not in ("new", "review"):
+            raise InvalidInputError("This claim has already been decided; evidence can no longer be added.")
+        existing = self.repository.evidence_for(case_id)
+        counts = {
+            "image": sum(e.kind == "image" for e in existing),
+            "video": sum(e.kind == "video" for e in existing),
+        }
+        limits = {"image": self.settings.max_images_per_claim, "video": self.settings.max_videos_per_claim}
+        accepted: list[EvidenceRecord] = []
+        rejected: list[UploadRejection] = []
+        for path, name in uploads:
+            kind = self.uploads.guess_kind(path)
+            if kind is not None and counts[kind] >= limits[kind]:
+                noun = "photos" if kind == "image" else "videos"
+                rejected.append(
+                    UploadRejection(name, f"“{name}” was not added: at most {limits[kind]} {noun} per claim.")
+                )
+                continue
+            try:
+                checked = self.uploads.check_and_store(path, name)
+            except InvalidInputError as exc:
+                rejected.append(UploadRejection(name, exc.user_message))
+                continue
+            counts[checked.kind] += 1
+            accepted.append(
+                self.repository.add_evidence(
+                    case_id,
+                    sha256=checked.stored.sha256,
+                    kind=checked.kind,
+                    mime=checked.stored.mime,
+                    original_name=name,
+                    ahash=checked.ahash,
+                )  # fmt: skip
+            )
+        self.audit.record(
+            CASE_KIND, case_id, "buyer", "evidence_added",
+            {"accepted": [e.sha256 for e in accepted], "rejected": [r.message for r in rejected]},
+        )  # fmt: skip
+        return EvidenceReport(accepted, rejected)
