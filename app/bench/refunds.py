@@ -14,7 +14,9 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
-DESCRIPTION = "p50/p95 time to file a refund claim (K photos + 1 video, no vision model) and policy decisions/s"
+DESCRIPTION = (
+    "p50/p95 time to file a refund claim (K photos + 1 video, no vision model) and policy decisions/s"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -86,14 +88,22 @@ def run(args: argparse.Namespace) -> int:
         clip = _video(root / "clip.mp4", args.video_seconds)
         timings = []
         for index in range(args.claims + 1):  # +1: warm-up, not counted
-            photos = [_photo(root / f"p{index}-{k}.jpg", width, height, index * 10 + k) for k in range(args.images)]
+            photos = [
+                _photo(root / f"p{index}-{k}.jpg", width, height, index * 10 + k) for k in range(args.images)
+            ]
             uploads = [(p, p.name) for p in photos] + [(clip, "clip.mp4")]
             started = time.perf_counter()
-            service.file_claim("PP-261020", "mariana.oliveira@example.org", "damaged", "A tela chegou trincada.", uploads)
+            service.file_claim(
+                "PP-261020", "mariana.oliveira@example.org", "damaged", "A tela chegou trincada.", uploads
+            )
             if index:
                 timings.append(time.perf_counter() - started)
-        print(f"file_claim, {args.images} photos {width}x{height} + {args.video_seconds:.0f} s 720p video, {args.claims} claims:")
-        print(f"  p50 {statistics.median(timings) * 1000:.0f} ms   p95 {_percentile(timings, 0.95) * 1000:.0f} ms")
+        print(
+            f"file_claim, {args.images} photos {width}x{height} + {args.video_seconds:.0f} s 720p video, {args.claims} claims:"
+        )
+        print(
+            f"  p50 {statistics.median(timings) * 1000:.0f} ms   p95 {_percentile(timings, 0.95) * 1000:.0f} ms"
+        )
 
         finding = Finding(status="analysed", issue_visible="yes", severity="moderate", product_matches="yes")
         inp = PolicyInput(

@@ -61,7 +61,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--embedder", default="use-multilingual",
                         choices=("use-multilingual", "sentence-transformers"))
     parser.add_argument("--model", help="sentence-transformers model name or path")
-    parser.add_argument("--max-embed", type=int, default=20_000,
+    parser.add_argument("--max-embed", type=int, default=10_000,
                         help="embed at most this many texts; beyond it, chunks reuse a real "
                              "vector plus small noise (USE does ~100 long texts/s on 2 busy "
                              "cores; default %(default)s)")

@@ -17,7 +17,7 @@ from knowledge.corpus_loader import KnowledgeFormatError, load_file
 from knowledge.ingest import IngestReport, ingest_corpus
 from knowledge.retriever import Retriever
 from knowledge.store import KnowledgeStore
-from knowledge.types import Chunk, ScoredChunk, SourceSummary, UpsertReport
+from knowledge.types import ScoredChunk, SourceSummary, UpsertReport
 
 ProgressCallback = Callable[[float, str], None]
 UPLOAD_SUFFIXES = (".yaml", ".yml", ".md", ".csv", ".txt")
@@ -54,14 +54,13 @@ class KnowledgeAdmin:
         kept = self._uploads_dir / path.name
         shutil.copyfile(path, kept)
         try:
-            chunks = load_file(kept, self._uploads_dir)
+            chunks = load_file(kept, self._uploads_dir, source=f"uploads/{kept.name}")
         except (KnowledgeFormatError, UnicodeDecodeError, ValueError) as exc:
             kept.unlink(missing_ok=True)
             raise InvalidInputError(f"Could not read {path.name}: {exc}") from exc
         if not chunks:
             raise InvalidInputError(f"{path.name} has no text to index.")
         source = f"uploads/{kept.name}"
-        chunks = [_with_source(chunk, source) for chunk in chunks]
         report = self._store.sync_source(
             source, chunks, progress=(lambda done, total: progress(done / max(total, 1), source)) if progress else None
         )
@@ -89,10 +88,6 @@ class KnowledgeAdmin:
     def _record(self, summary: str) -> None:
         with self._db.session() as session:
             session.add(IngestRunRow(report={"summary": summary}))
-
-
-def _with_source(chunk: Chunk, source: str) -> Chunk:
-    return replace(chunk, source=source, id=f"{source}#{chunk.id}")
 
 
 def _short_summary(report: IngestReport) -> str:

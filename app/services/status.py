@@ -120,29 +120,46 @@ class StatusService:
         if settings.chat_backend == "embedded" or running_embedded:
             warnings.append(EMBEDDED_CHAT_WARNING)
         if chat.state == "starting":
-            warnings.append("The local model server is still starting (a few minutes on a CPU); until then the chat "
-                            "answers with the retrieved sources only.")
+            warnings.append(
+                "The local model server is still starting (a few minutes on a CPU); until then the chat "
+                "answers with the retrieved sources only."
+            )
         elif chat.state == "down":
-            warnings.append("The chat model does not answer: buyers get templated answers with the cited sources "
-                            "until it is back (see the chat model rows below).")
+            warnings.append(
+                "The chat model does not answer: buyers get templated answers with the cited sources "
+                "until it is back (see the chat model rows below)."
+            )
         elif chat.state == "off":
             warnings.append("No chat model configured: answers are templated from the retrieved sources.")
         if self._vision_model is None:
-            rows.append(ComponentStatus(
-                "Vision model", "not configured", "off",
-                "Vision model not configured — every evidence analysis goes to manual review.",
-            ))
-            warnings.append("No vision-language model configured: refund evidence is marked for manual review.")
+            rows.append(
+                ComponentStatus(
+                    "Vision model",
+                    "not configured",
+                    "off",
+                    "Vision model not configured — every evidence analysis goes to manual review.",
+                )
+            )
+            warnings.append(
+                "No vision-language model configured: refund evidence is marked for manual review."
+            )
         elif self._vision_model is self._chat_model:
-            rows.append(ComponentStatus("Vision model", rows[0].configured, chat.state, "the chat model (Qwen2.5-VL)"))
+            rows.append(
+                ComponentStatus("Vision model", rows[0].configured, chat.state, "the chat model (Qwen2.5-VL)")
+            )
         else:
             rows.append(_model_status("Vision model", self._vision_model, "", starting=False))
             rows.extend(_replica_rows("Vision model", self._vision_model, key))
-        on_cpu = [m for m in {id(m): m for m in (self._chat_model, self._vision_model) if m}.values()
-                  if m.info.backend == "transformers" and " on cpu" in m.info.description.lower()]
+        on_cpu = [
+            m
+            for m in {id(m): m for m in (self._chat_model, self._vision_model) if m}.values()
+            if m.info.backend == "transformers" and " on cpu" in m.info.description.lower()
+        ]
         if on_cpu and not running_embedded:
-            warnings.append("The in-process model runs on the CPU: answers and evidence analysis will be slow. "
-                            "Use a GPU (MC_TRANSFORMERS_DEVICE=cuda) or a vLLM server.")
+            warnings.append(
+                "The in-process model runs on the CPU: answers and evidence analysis will be slow. "
+                "Use a GPU (MC_TRANSFORMERS_DEVICE=cuda) or a vLLM server."
+            )
         return rows
 
     # -- knowledge and storage ------------------------------------------------------------------------------------
@@ -152,17 +169,23 @@ class StatusService:
         configured = settings.embedder + (f": {settings.embedder_model}" if settings.embedder_model else "")
         if settings.embedder == "use-multilingual":
             warnings.append(EMBEDDED_EMBEDDER_WARNING)
-        return ComponentStatus("Embedder", configured, "ok",
-                               f"{self._embedder.name}, {self._embedder.dimension}-d")
+        return ComponentStatus(
+            "Embedder", configured, "ok", f"{self._embedder.name}, {self._embedder.dimension}-d"
+        )
 
     def _index_status(self, warnings: list[str]) -> ComponentStatus:
         settings = self._settings
-        where = (f"Chroma server {settings.chroma_url}" if settings.chroma_url
-                 else f"Chroma at {settings.resolved_chroma_path}") + f", collection {settings.chroma_collection}"
+        where = (
+            f"Chroma server {settings.chroma_url}"
+            if settings.chroma_url
+            else f"Chroma at {settings.resolved_chroma_path}"
+        ) + f", collection {settings.chroma_collection}"
         try:
             stats = self._knowledge.stats()
             last = self._admin.last_ingest()
-        except Exception as exc:  # Chroma clients raise many types (HTTP, sqlite, Chroma's own): report, never crash
+        except (
+            Exception
+        ) as exc:  # Chroma clients raise many types (HTTP, sqlite, Chroma's own): report, never crash
             warnings.append("The knowledge index cannot be read: the chat cannot cite the store's documents.")
             return ComponentStatus("Knowledge index", where, "down", f"{type(exc).__name__}: {exc}")
         kinds = ", ".join(f"{count} {kind}" for kind, count in stats.by_kind.items())
@@ -172,7 +195,9 @@ class StatusService:
             + (f"{last.at:%Y-%m-%d %H:%M} UTC — {last.summary}" if last else "never")
         )
         if not stats.chunks:
-            warnings.append("The knowledge index is empty: open the Knowledge tab and index the store's files.")
+            warnings.append(
+                "The knowledge index is empty: open the Knowledge tab and index the store's files."
+            )
         return ComponentStatus("Knowledge index", where, "ok" if stats.chunks else "down", detail)
 
     def _database_status(self, warnings: list[str]) -> ComponentStatus:
@@ -190,5 +215,9 @@ class StatusService:
 
     def _software_status(self) -> ComponentStatus:
         versions = software_versions()
-        return ComponentStatus("Software", "installed versions", "ok",
-                               ", ".join(f"{name} {version}" for name, version in versions.items()))
+        return ComponentStatus(
+            "Software",
+            "installed versions",
+            "ok",
+            ", ".join(f"{name} {version}" for name, version in versions.items()),
+        )

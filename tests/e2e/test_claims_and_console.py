@@ -63,7 +63,9 @@ def test_buyer_files_a_refund_claim_with_a_photo(page: Any, running_app: Running
     assert detail.case.order_no == ORDER_NO and detail.case.language == "pt"
     images = [path for record, path in detail.evidence if record.kind == "image"]
     assert len(images) == 1 and images[0].is_file(), "the photo is stored with the case"
-    assert detail.finding is not None and detail.finding.severity == "moderate", "the photo went to the vision model"
+    assert detail.finding is not None and detail.finding.severity == "moderate", (
+        "the photo went to the vision model"
+    )
     # The offer, in Portuguese, with the amount formatted by code, and the buttons to answer it.
     view = running_app.services.refunds.buyer_view(case_id, EMAIL)
     assert view.can_respond and view.amount is not None
@@ -88,7 +90,11 @@ def test_merchant_approves_the_refund_and_downloads_a_chargeback_rebuttal(
     services = running_app.services
     _merchant_policy(running_app, max_auto_offer="50")  # this claim needs the merchant
     receipt = services.refunds.file_claim(
-        ORDER_NO, EMAIL, "damaged", "O monitor chegou com o canto rachado.", [(_photo(tmp_path), "cracked-corner.jpg")]
+        ORDER_NO,
+        EMAIL,
+        "damaged",
+        "O monitor chegou com o canto rachado.",
+        [(_photo(tmp_path), "cracked-corner.jpg")],
     )
     case_id = receipt.case.id
     _log_in(page, running_app.url)
@@ -98,7 +104,9 @@ def test_merchant_approves_the_refund_and_downloads_a_chargeback_rebuttal(
     page.get_by_label("Case", exact=True).first.fill(case_id)
     page.get_by_role("button", name="Open case").click()
     page.get_by_text(f"Case {case_id}").first.wait_for()
-    assert receipt.case.status == "review" and receipt.case.proposed_amount, "above the auto-offer limit: review"
+    assert receipt.case.status == "review" and receipt.case.proposed_amount, (
+        "above the auto-offer limit: review"
+    )
     page.get_by_role("button", name="Approve", exact=True).click()
     page.wait_for_function(
         "id => [...document.querySelectorAll('h3')].some(h => h.innerText.includes(id) && /resolved|approved|closed/i.test(h.innerText))",
@@ -110,9 +118,15 @@ def test_merchant_approves_the_refund_and_downloads_a_chargeback_rebuttal(
     page.get_by_role("tab", name="Chargeback defense").click()
     page.get_by_text("New chargeback notice").click()
     for label, value in (
-        ("Case ID (from the notice)", CHARGEBACK_CASE), ("Reason code", "13.1"), ("Order number", CHARGEBACK_ORDER),
-        ("Disputed amount", "229.00"), ("Dispute date (YYYY-MM-DD)", "2026-11-20"),
-        ("Cardholder's claim (card numbers are masked)", "Card 4111111111111111: I never received the monitor."),
+        ("Case ID (from the notice)", CHARGEBACK_CASE),
+        ("Reason code", "13.1"),
+        ("Order number", CHARGEBACK_ORDER),
+        ("Disputed amount", "229.00"),
+        ("Dispute date (YYYY-MM-DD)", "2026-11-20"),
+        (
+            "Cardholder's claim (card numbers are masked)",
+            "Card 4111111111111111: I never received the monitor.",
+        ),
     ):
         page.get_by_role("textbox", name=label, exact=True).filter(visible=True).fill(value)
     page.get_by_role("button", name="Add case").click()

@@ -22,8 +22,11 @@ VL = Capabilities(streaming=True, images=True, video=True, json_schema=True)
 
 
 def _vllm(urls: list[str], model: str) -> object:
-    return build_chat_model(VLLMConfig(base_urls=urls, model=model, capabilities=VL, read_timeout=5, max_retries=0,
-                                       health_timeout=1))
+    return build_chat_model(
+        VLLMConfig(
+            base_urls=urls, model=model, capabilities=VL, read_timeout=5, max_retries=0, health_timeout=1
+        )
+    )
 
 
 def test_each_vllm_replica_is_listed_with_what_it_serves(
@@ -41,8 +44,13 @@ def test_each_vllm_replica_is_listed_with_what_it_serves(
     assert index.state == "ok" and "chunks from" in index.detail and "collection" in index.configured
     assert report.component("Database").state == "ok"
     software = report.component("Software").detail
-    assert f"gradio {metadata.version('gradio')}" in software and f"chromadb {metadata.version('chromadb')}" in software
-    assert any("Universal Sentence Encoder" in w for w in report.warnings), "the small packaged embedder is named"
+    assert (
+        f"gradio {metadata.version('gradio')}" in software
+        and f"chromadb {metadata.version('chromadb')}" in software
+    )
+    assert any("Universal Sentence Encoder" in w for w in report.warnings), (
+        "the small packaged embedder is named"
+    )
     assert not any("tiny demo model" in w for w in report.warnings)
 
 
@@ -54,7 +62,9 @@ def test_a_silent_model_server_and_the_tiny_embedded_model_are_flagged(
     report = services.status.report()
     assert report.component("Chat model").state == "down"
     assert any("does not answer" in w for w in report.warnings)
-    assert any("tiny demo model" in w for w in report.warnings), "running the embedded 0.5B model is called out"
+    assert any("tiny demo model" in w for w in report.warnings), (
+        "running the embedded 0.5B model is called out"
+    )
 
 
 def test_status_tab_shows_the_report_to_the_merchant(

@@ -37,6 +37,26 @@ def local_model(embedded_model: EmbeddedModel) -> Iterator[TransformersChatModel
     gc.collect()
 
 
+def test_prepared_folder_is_a_plain_qwen_checkpoint_with_its_chat_template(
+    embedded_model: EmbeddedModel,
+) -> None:
+    from transformers import AutoConfig, AutoTokenizer
+
+    config = AutoConfig.from_pretrained(embedded_model.hf_dir)
+    assert config.model_type == "qwen2"
+    assert getattr(config, "quantization_config", None) is None  # dequantised: vLLM loads it as-is
+    rendered = AutoTokenizer.from_pretrained(embedded_model.hf_dir).apply_chat_template(
+        [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "hi"}],
+        tokenize=False,
+        add_generation_prompt=True,
+    )
+    assert (
+        rendered
+        == "<|im_start|>system\nBe brief.<|im_end|>\n<|im_start|>user\nhi<|im_end|>\n<|im_start|>assistant\n"
+    )
+    assert embedded_model.gguf_path.stat().st_size == 491_400_064
+
+
 def test_greedy_stream_joins_to_the_complete_answer(local_model: TransformersChatModel) -> None:
     deltas = list(local_model.stream(QUESTION, GREEDY))
     assert len(deltas) >= 2, deltas

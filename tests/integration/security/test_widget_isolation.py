@@ -22,8 +22,11 @@ REPO = Path(__file__).resolve().parents[3]
 
 def _order_secrets() -> list[str]:
     orders = json.loads((REPO / "knowledge" / "corpus" / "orders.json").read_text(encoding="utf-8"))["orders"]
-    return sorted({o["buyer_email"] for o in orders} | {o["buyer_name"] for o in orders}
-                  | {o["tracking_no"] for o in orders if o.get("tracking_no")})
+    return sorted(
+        {o["buyer_email"] for o in orders}
+        | {o["buyer_name"] for o in orders}
+        | {o["tracking_no"] for o in orders if o.get("tracking_no")}
+    )
 
 
 def _api_names(client: httpx.Client, prefix: str) -> set[str]:
@@ -76,15 +79,25 @@ def app_url(make_services: Callable[..., Services], run_app: Callable[[Services]
 
 
 def test_widget_offers_no_console_endpoint(app_url: str) -> None:
-    with httpx.Client(base_url=app_url, timeout=20) as anonymous, httpx.Client(base_url=app_url, timeout=20) as merchant:
-        assert merchant.post("/login", data={"username": MERCHANT_USER, "password": MERCHANT_PASSWORD}).status_code == 200
+    with (
+        httpx.Client(base_url=app_url, timeout=20) as anonymous,
+        httpx.Client(base_url=app_url, timeout=20) as merchant,
+    ):
+        assert (
+            merchant.post(
+                "/login", data={"username": MERCHANT_USER, "password": MERCHANT_PASSWORD}
+            ).status_code
+            == 200
+        )
         console = _api_names(merchant, "")
         widget = _api_names(anonymous, "/widget")
         # The console previews the buyer chat with the same events; everything else is console-only.
         console_only = console - widget
         assert {"status", "knowledge_search", "knowledge_reindex", "save_settings"} <= console_only
         for name in sorted(console_only):
-            assert _refused(anonymous, f"/widget/gradio_api/call/{name}"), f"/widget reaches the console's {name!r}"
+            assert _refused(anonymous, f"/widget/gradio_api/call/{name}"), (
+                f"/widget reaches the console's {name!r}"
+            )
         # Nor through the widget's URL fetcher (SSRF to the console on loopback).
         proxied = anonymous.get(f"/widget/gradio_api/file={app_url}/gradio_api/info")
         assert proxied.status_code == 403

@@ -55,20 +55,29 @@ def test_space_serves_the_widget_openly_and_the_console_behind_a_login(space: An
         assert httpx.get(f"{server.url}/healthz", timeout=10).json()["ok"] is True
     finally:
         server.stop()
-    assert space.credentials is not None and space.credentials.generated_password, "demo mode: random password"
+    assert space.credentials is not None and space.credentials.generated_password, (
+        "demo mode: random password"
+    )
 
 
 def test_entry_point_finds_the_packages_when_run_from_the_published_folder(tmp_path: Path) -> None:
     out = tmp_path / "space"
-    subprocess.run(["bash", str(REPO / "spaces" / "build_space.sh"), str(out)], cwd=REPO, check=True,
-                   capture_output=True, env={"PATH": "/usr/bin:/bin", "PYTHON": sys.executable})
+    subprocess.run(
+        ["bash", str(REPO / "spaces" / "build_space.sh"), str(out)],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+        env={"PATH": "/usr/bin:/bin", "PYTHON": sys.executable},
+    )
     probe = (
         "import importlib.util as u, sys\n"
         "s = u.spec_from_file_location('entry', 'app.py'); m = u.module_from_spec(s); s.loader.exec_module(m)\n"
         "import app, space_app\n"
         "print(app.__file__); print(space_app.__file__); print(m.build_space.__module__)\n"
     )
-    result = subprocess.run([sys.executable, "-c", probe], cwd=out, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=out, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     app_file, space_file, module = result.stdout.split()
     assert Path(app_file) == out / "app" / "__init__.py", "the app package, not app.py, must be imported"

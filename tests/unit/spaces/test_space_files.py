@@ -7,6 +7,7 @@ import sys
 import tomllib
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -20,7 +21,7 @@ SPACES = REPO / "spaces"
 HF_COLORS = {"red", "yellow", "green", "blue", "indigo", "purple", "pink", "gray"}
 
 
-def _front_matter() -> dict[str, object]:
+def _front_matter() -> dict[str, Any]:
     text = (SPACES / "README.md").read_text(encoding="utf-8")
     assert text.startswith("---\n"), "the Space README must open with a YAML front matter block"
     block, _, _ = text[4:].partition("\n---\n")
@@ -62,8 +63,10 @@ def test_front_matter_preloads_the_profile_model_the_space_runs_by_default() -> 
 
     meta = _front_matter()
     default_model = load_profile(Settings.model_fields["space_profile"].default).hf_id
-    assert default_model in meta["preload_from_hub"], "the default model's weights must be fetched at build time"
-    assert {load_profile(n).hf_id for n in ("qwen2.5-vl-3b", "qwen2.5-vl-7b")} <= set(meta["models"])  # type: ignore[arg-type]
+    assert default_model in meta["preload_from_hub"], (
+        "the default model's weights must be fetched at build time"
+    )
+    assert {load_profile(n).hf_id for n in ("qwen2.5-vl-3b", "qwen2.5-vl-7b")} <= set(meta["models"])
 
 
 def test_requirements_pin_exactly_what_pyproject_pins() -> None:
@@ -91,14 +94,26 @@ def test_requirements_file_is_what_the_generator_writes() -> None:
 def test_build_script_assembles_a_publishable_space(tmp_path: Path) -> None:
     out = tmp_path / "space"
     result = subprocess.run(
-        ["bash", str(SPACES / "build_space.sh"), str(out)], cwd=REPO, capture_output=True, text=True,
+        ["bash", str(SPACES / "build_space.sh"), str(out)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
         env={"PATH": "/usr/bin:/bin", "PYTHON": sys.executable},
     )
     assert result.returncode == 0, result.stderr
-    assert (out / "README.md").read_text(encoding="utf-8") == (SPACES / "README.md").read_text(encoding="utf-8")
+    assert (out / "README.md").read_text(encoding="utf-8") == (SPACES / "README.md").read_text(
+        encoding="utf-8"
+    )
     assert (out / "app.py").read_text(encoding="utf-8") == (SPACES / "app.py").read_text(encoding="utf-8")
-    for needed in ("requirements.txt", "space_app.py", "zero_gpu.py", "app/wiring.py", "models/profiles/qwen2.5-vl-3b.yaml",
-                   "knowledge/corpus/products.yaml", "knowledge/corpus/policies/returns.md"):
+    for needed in (
+        "requirements.txt",
+        "space_app.py",
+        "zero_gpu.py",
+        "app/wiring.py",
+        "models/profiles/qwen2.5-vl-3b.yaml",
+        "knowledge/corpus/products.yaml",
+        "knowledge/corpus/policies/returns.md",
+    ):
         assert (out / needed).is_file(), needed
     assert not (out / "tests").exists() and not (out / ".data").exists()
     assert not list(out.rglob("__pycache__"))

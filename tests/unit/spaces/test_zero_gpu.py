@@ -52,8 +52,11 @@ class RecordingGPU:
 
 def _model(fake: FakeOpenAIServer, images: bool = True) -> Any:
     caps = Capabilities(streaming=True, images=images, video=False, json_schema=True)
-    return build_chat_model(VLLMConfig(base_urls=[fake.base_url], model="fake-model", capabilities=caps,
-                                       read_timeout=5, max_retries=0))
+    return build_chat_model(
+        VLLMConfig(
+            base_urls=[fake.base_url], model="fake-model", capabilities=caps, read_timeout=5, max_retries=0
+        )
+    )
 
 
 def test_streaming_runs_inside_the_gpu_slot_and_yields_the_same_text(openai_fake: FakeOpenAIServer) -> None:
@@ -75,7 +78,9 @@ def test_complete_and_json_use_the_gpu_health_does_not(openai_fake: FakeOpenAISe
     model = GPUChatModel(_model(openai_fake), gpu)
     openai_fake.enqueue("plain answer", '{"severity": "minor"}')
     assert model.complete([ChatMessage(role="user", content="hi")]) == "plain answer"
-    assert model.complete_json([ChatMessage(role="user", content="x")], {"type": "object"}) == {"severity": "minor"}
+    assert model.complete_json([ChatMessage(role="user", content="x")], {"type": "object"}) == {
+        "severity": "minor"
+    }
     assert model.health().ok
     assert model.info.model == "fake-model" and "ZeroGPU" in model.info.description
     assert gpu.calls == ["complete", "complete_json"]
