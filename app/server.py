@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from pathlib import Path
 
 import gradio as gr
 import uvicorn
@@ -23,15 +24,27 @@ def _deny_all(_username: str, _password: str) -> bool:
     return False
 
 
+def _keep_console_files_private(console: gr.Blocks, private_dir: Path) -> None:
+    """Files the console shows (evidence photos, videos, documents) are copied by Gradio into a cache that
+    every mounted app's file route serves. Point the console's components at a folder under the data dir,
+    which only the logged-in console may serve and the open widget refuses."""
+    private_dir.mkdir(parents=True, exist_ok=True)
+    for block in console.blocks.values():
+        block.GRADIO_CACHE = str(private_dir)
+
+
 def create_app(services: Services, credentials: MerchantCredentials | None) -> FastAPI:
     api = FastAPI(title="Marketplace Copilot", docs_url=None, redoc_url=None)
     register_routes(api, services)
-    uploads = [str(services.settings.data_dir)]
-    # The buyer widget needs no login; it only ever sees the buyer's own session.
-    gr.mount_gradio_app(api, build_widget(services), path="/widget", footer_links=[])
+    data_dir = services.settings.data_dir.resolve()
+    uploads = [str(data_dir)]
+    # The buyer widget needs no login; it only ever sees the buyer's own session and never the data dir.
+    gr.mount_gradio_app(api, build_widget(services), path="/widget", footer_links=[], blocked_paths=[str(data_dir)])
+    console = build_console(services)
+    _keep_console_files_private(console, data_dir / "console-cache")
     gr.mount_gradio_app(
         api,
-        build_console(services),
+        console,
         path="",
         auth=credentials.check if credentials else _deny_all,
         auth_message="Merchant console — sign in."

@@ -48,9 +48,9 @@ def _say(config: pytest.Config, message: str) -> None:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Run the tests that use `vllm_server` last (stable order otherwise).
 
-    The server starts at its first user and lives until the session ends; its scheduler busy-polls a
-    core and it holds ~7 GB. Starting it late keeps it from slowing and crowding the other tests
-    (e.g. the in-process model tests, measured ~5x slower beside it on 2 cores).
+    The server starts at its first user and lives until the session ends, holding ~7 GB (float32 weights
+    plus 1 GiB KV cache). Starting it late keeps it from sharing memory and cores with the heavy
+    in-process tests (e.g. the transformers model, ~3-4 GB) on a small CI runner.
     """
     items.sort(key=lambda item: "vllm_server" in getattr(item, "fixturenames", ()))
 

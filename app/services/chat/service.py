@@ -184,6 +184,8 @@ class BuyerChatService:
             routed = yield from self._question(conversation, routed_intent, text, language, buyer_message.id)
 
         if routed.source == "template":
+            if routed.citations:
+                yield CitationsEvent(citations=routed.citations)
             yield TextDelta(text=routed.text)
         stored = self._conversations.add_message(
             conversation.id, "assistant", routed.text, language, citations=routed.citations,

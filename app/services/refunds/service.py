@@ -161,7 +161,10 @@ class RefundService(RefundIntakeMixin):
         )  # fmt: skip
 
     def propose(self, case_id: str) -> BuyerView:
+        """Run the policy engine; offer to the buyer when allowed, else send the case to the merchant."""
         case = self._case(case_id)
+        if case.status not in ("new", "review"):  # an open offer or a settled case is never silently replaced
+            raise InvalidInputError(f"This claim is {case.status}; a new proposal is not possible.")
         finding = self.repository.latest_finding(case_id) or self.analyse(case_id)
         policy = self.policy()
         inp = self.policy_input(case, finding)

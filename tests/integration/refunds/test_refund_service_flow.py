@@ -74,6 +74,8 @@ def test_partial_offer_counter_within_bound_is_accepted_automatically(refund_ser
     assert view.status == "offered" and view.can_counter
     assert "84,50 USD" in view.text and "50%" in view.text, view.text  # 50% of 169 USD, written by code
     # Bound: 84.50 + 10% of 169 = 101.40.
+    with pytest.raises(InvalidInputError, match="offered"):
+        services.refunds.propose(case.id)
     settled = services.refunds.respond_to_offer(case.id, BR_EMAIL.upper(), "counter", "100,00")
     assert settled.status == "resolved" and "100,00 USD" in settled.text
     stored = services.refunds.case_detail(case.id)

@@ -158,11 +158,6 @@ def test_forged_or_foreign_session_cookies_are_refused(running: Running) -> None
     assert running.anonymous.get("/config").status_code == 401
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Gradio copies images the console shows into its process-wide cache (/tmp/gradio), and the open widget's "
-    "file route serves anything in that cache; fix by showing evidence without the cache (see the Space/e2e report)",
-)
 def test_evidence_the_merchant_opened_is_not_served_by_the_open_widget(
     running: Running, tmp_path: Path
 ) -> None:
