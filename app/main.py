@@ -34,7 +34,8 @@ def serve(settings: Settings) -> None:
         if services.embedded_server is not None:
             print("  Embedded model server is starting in the background (CPU, a few minutes); see the Status tab.")
         print()
-        uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
+        # Open SSE streams (chat, heartbeats) must not hold a restart hostage.
+        uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", timeout_graceful_shutdown=5)
     finally:
         services.close()
 

@@ -93,8 +93,7 @@ def _product_parts(product: Mapping[str, Any]) -> list[tuple[str, str, list[str]
         overview.append(f"Weight: {product['weight_kg']} kg")
     if product.get("description"):
         overview.append(f"Description: {_one_line(product['description'])}")
-    if product.get("notes"):
-        overview.append(f"Notes: {_one_line(product['notes'])}")
+    # `notes` are the merchant's internal remarks: never indexed, so never shown to buyers or the model.
 
     specs = [f"{_humanize_key(str(key))}: {_one_line(value)}"
              for key, value in (product.get("specs") or {}).items()]

@@ -12,6 +12,7 @@ import httpx
 import pytest
 from gradio_client import Client
 
+from app.services.auth import hash_password
 from tests.support.fixtures_app import MERCHANT_PASSWORD, MERCHANT_USER, free_port
 
 pytestmark = pytest.mark.integration
@@ -26,7 +27,7 @@ def test_launcher_serves_console_widget_and_api(tmp_path: Path) -> None:
         "MC_PORT": str(port),
         "MC_DATA_DIR": str(tmp_path / "data"),
         "MC_CHAT_BACKEND": "none",
-        "MC_DEMO_MODE": "true",
+        "MC_MERCHANT_PASSWORD_HASH": hash_password(MERCHANT_PASSWORD, iterations=1_000),
     }
     process = subprocess.Popen(
         [sys.executable, "app.py"], cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
@@ -45,14 +46,19 @@ def test_launcher_serves_console_widget_and_api(tmp_path: Path) -> None:
             time.sleep(0.5)
         health = httpx.get(f"{url}/healthz").json()
         assert health["knowledge_chunks"] > 100, "the demo store's knowledge is indexed at start-up"
-        assert "Marketplace Copilot" in httpx.get(f"{url}/").text
         assert httpx.get(f"{url}/widget/").status_code == 200
-        # The console's API is closed to anonymous callers.
+        # The console and its API are closed to anonymous callers, open to the merchant.
         assert httpx.get(f"{url}/gradio_api/info").status_code == 401
+        client = Client(url, auth=(MERCHANT_USER, MERCHANT_PASSWORD), verbose=False)
+        assert "/status" in client.view_api(print_info=False, return_format="dict")["named_endpoints"]
+        client.close()
+        with httpx.Client(base_url=url) as merchant:
+            assert merchant.post("/login", data={"username": MERCHANT_USER, "password": MERCHANT_PASSWORD}).status_code == 200
+            assert "Marketplace Copilot" in merchant.get("/config").text
     finally:
         process.terminate()
         output, _ = process.communicate(timeout=30)
-    assert "Console login (demo, new each start)" in output
+    assert f"http://127.0.0.1:{port}/widget/" in output
 
 
 def test_console_api_answers_a_logged_in_merchant(make_services, run_app) -> None:
