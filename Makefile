@@ -31,7 +31,8 @@ $(CHROMIUM):
 chromium: $(CHROMIUM)
 
 run: setup
-	$(PY) app.py
+	# The demo: seeded demo orders and a one-time console password printed at start-up.
+	MC_DEMO_MODE=$${MC_DEMO_MODE:-true} MC_SEED_DEMO_DATA=$${MC_SEED_DEMO_DATA:-true} $(PY) app.py
 
 test: setup chromium
 	$(PY) -m pytest

@@ -12,7 +12,7 @@ import uvicorn
 from fastapi import FastAPI
 
 from app.api import register_routes
-from app.services.auth import MerchantCredentials
+from app.services.auth import LoginThrottle, MerchantCredentials, async_login_check
 from app.ui.console import build_console
 from app.ui.widget import build_widget
 from app.wiring import Services
@@ -39,14 +39,25 @@ def create_app(services: Services, credentials: MerchantCredentials | None) -> F
     data_dir = services.settings.data_dir.resolve()
     uploads = [str(data_dir)]
     # The buyer widget needs no login; it only ever sees the buyer's own session and never the data dir.
-    gr.mount_gradio_app(api, build_widget(services), path="/widget", footer_links=[], blocked_paths=[str(data_dir)])
+    widget = build_widget(services)
+    # Buyers' raw uploads (EXIF and all) must not pile up in Gradio's temp folder: stored copies are cleaned.
+    widget.delete_cache = (3600, 3600)
+    gr.mount_gradio_app(
+        api,
+        widget,
+        path="/widget",
+        footer_links=[],
+        blocked_paths=[str(data_dir)],
+        # Refused by the server before the app's own per-file checks read anything.
+        max_file_size=f"{services.settings.max_video_mb + 1}mb",
+    )
     console = build_console(services)
     _keep_console_files_private(console, data_dir / "console-cache")
     gr.mount_gradio_app(
         api,
         console,
         path="",
-        auth=credentials.check if credentials else _deny_all,
+        auth=async_login_check(credentials, LoginThrottle()) if credentials else _deny_all,
         auth_message="Merchant console — sign in."
         if credentials
         else "The console is closed: set MC_MERCHANT_PASSWORD_HASH (python -m app hash-password).",

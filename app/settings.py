@@ -43,7 +43,8 @@ class Settings(BaseSettings):
     chroma_path: Path | None = None
     chroma_url: str | None = None
     chroma_collection: str = "store_knowledge"
-    seed_demo_data: bool = True
+    # Demo store orders from knowledge/corpus/orders.json; `make run` and the Space turn it on, production never.
+    seed_demo_data: bool = False
 
     # --- server ------------------------------------------------------------------------------------------------
     host: str = "127.0.0.1"
@@ -121,7 +122,7 @@ class Settings(BaseSettings):
     # "pbkdf2_sha256$<iterations>$<salt hex>$<hash hex>" (python -m app hash-password). Unset: console is disabled
     # unless demo_mode is on, which uses a random password printed once at start-up.
     merchant_password_hash: SecretStr | None = None
-    demo_mode: bool = True
+    demo_mode: bool = False
 
     _split_urls = field_validator("vllm_base_urls", "vision_base_urls", mode="before")(_split_list)
 

@@ -40,9 +40,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-EMBEDDED_SERVED_NAME = "qwen2.5-coder-0.5b-instruct"
-
-
 @dataclass
 class Services:
     """Everything the UI and CLI need, constructed once at start-up (no module globals)."""
@@ -74,12 +71,14 @@ class Services:
     chargebacks: ChargebackService = field(init=False)
 
     def close(self) -> None:
-        for model in (self.chat_model, self.vision_model):
-            if model is not None:
-                model.close()
-        if self.embedded_server is not None:
-            self.embedded_server.stop()
-        self.db.dispose()
+        try:
+            for model in (self.chat_model, self.vision_model):
+                if model is not None:
+                    model.close()
+        finally:
+            if self.embedded_server is not None:
+                self.embedded_server.stop()
+            self.db.dispose()
 
 
 def build_database(settings: Settings) -> Database:
@@ -188,45 +187,52 @@ def build_services(
         chat_model, note, server = build_chat_backend(settings)
     elif chat_model is not None:
         note = f"{chat_model.info.backend} model {chat_model.info.model}."
-    if vision_model is None and start_models:
-        vision_model = build_vision_backend(settings)
-    knowledge_admin = KnowledgeAdmin(db, store, retriever, settings.corpus_dir, settings.data_dir / "uploads")
-    status = StatusService(
-        settings, db, embedder, store, knowledge_admin, chat_model, vision_model, note, server is not None
-    )
+    try:
+        if vision_model is None and start_models:
+            vision_model = build_vision_backend(settings)
+        knowledge_admin = KnowledgeAdmin(db, store, retriever, settings.corpus_dir, settings.data_dir / "uploads")
+        status = StatusService(
+            settings, db, embedder, store, knowledge_admin, chat_model, vision_model, note, server is not None
+        )
 
-    services = Services(
-        settings=settings,
-        db=db,
-        orders=orders,
-        audit=AuditLog(db),
-        decisions=DecisionRepository(db),
-        files=FileStore(db, settings.evidence_dir),
-        merchant_settings=MerchantSettingsRepository(db),
-        language=LanguageIdentifier(),
-        embedder=embedder,
-        knowledge=store,
-        retriever=retriever,
-        chat_model=chat_model,
-        vision_model=vision_model,
-        knowledge_admin=knowledge_admin,
-        status=status,
-        merchant_profile=MerchantProfileService(settings, MerchantSettingsRepository(db)),
-        chat_model_note=note,
-        embedded_server=server,
-    )
-    services.buyer_chat, services.chat_inbox = build_chat(
-        settings, db=db, orders=orders, language=services.language, retriever=retriever, chat_model=chat_model,
-        merchant_profile=services.merchant_profile, merchant_settings=services.merchant_settings, audit=services.audit,
-    )  # fmt: skip
-    services.chargebacks = build_chargeback_service(
-        settings=settings, db=db, orders=orders, files=services.files, audit=services.audit,
-        decisions=services.decisions, chat_model=chat_model,
-        merchant_name=lambda: services.merchant_profile.get().store_name,
-        refund_source=lambda: getattr(services, "refunds", None),
-    )
-    services.refunds = build_refund_service(
-        settings, db=db, orders=orders, files=services.files, audit=services.audit, decisions=services.decisions,
-        merchant_settings=services.merchant_settings, language=services.language, vision_model=vision_model,
-    )
-    return services
+        merchant_settings = MerchantSettingsRepository(db)
+        services = Services(
+            settings=settings,
+            db=db,
+            orders=orders,
+            audit=AuditLog(db),
+            decisions=DecisionRepository(db),
+            files=FileStore(db, settings.evidence_dir),
+            merchant_settings=merchant_settings,
+            language=LanguageIdentifier(),
+            embedder=embedder,
+            knowledge=store,
+            retriever=retriever,
+            chat_model=chat_model,
+            vision_model=vision_model,
+            knowledge_admin=knowledge_admin,
+            status=status,
+            merchant_profile=MerchantProfileService(settings, merchant_settings),
+            chat_model_note=note,
+            embedded_server=server,
+        )
+        services.buyer_chat, services.chat_inbox = build_chat(
+            settings, db=db, orders=orders, language=services.language, retriever=retriever, chat_model=chat_model,
+            merchant_profile=services.merchant_profile, merchant_settings=services.merchant_settings, audit=services.audit,
+        )  # fmt: skip
+        services.refunds = build_refund_service(
+            settings, db=db, orders=orders, files=services.files, audit=services.audit, decisions=services.decisions,
+            merchant_settings=services.merchant_settings, language=services.language, vision_model=vision_model,
+        )
+        services.chargebacks = build_chargeback_service(
+            settings=settings, db=db, orders=orders, files=services.files, audit=services.audit,
+            decisions=services.decisions, chat_model=chat_model,
+            merchant_name=lambda: services.merchant_profile.get().store_name,
+            refund_source=lambda: services.refunds,
+        )
+        return services
+    except BaseException:
+        # A half-built app must not leave the local model server (GBs of RAM, a port) running.
+        if server is not None:
+            server.stop()
+        raise

