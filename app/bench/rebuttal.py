@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
 
     width, height = (int(part) for part in args.size.lower().split("x"))
     with tempfile.TemporaryDirectory(prefix="bench-rebuttal-") as tmp:
-        settings = Settings(data_dir=Path(tmp), chat_backend="none")
+        settings = Settings(data_dir=Path(tmp), chat_backend="none", seed_demo_data=True)
         db = Database(settings.resolved_database_url)
         db.create_schema()
         orders = OrderRepository(db)

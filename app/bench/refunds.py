@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
     width, height = (int(part) for part in args.size.lower().split("x"))
     with tempfile.TemporaryDirectory(prefix="bench-refunds-") as tmp:
         root = Path(tmp)
-        settings = Settings(data_dir=root / "data", chat_backend="none")
+        settings = Settings(data_dir=root / "data", chat_backend="none", seed_demo_data=True)
         db = Database(settings.resolved_database_url)
         db.create_schema()
         orders = OrderRepository(db)

@@ -1,12 +1,14 @@
 """One builder per evidence key: facts from the gathered records, a one-line summary made only of those facts.
 
 Pure functions over an `EvidenceContext`; `evidence.py` gathers the context from the database and files. Payment
-and buyer-history builders live in `evidence_payment.py`.
+and buyer-history builders live in `evidence_payment.py`. Fact values keep the records' own words (PAN-masked);
+`quoted_as` says which of them are someone's free text, which the narrative prompt quotes as data, not as facts.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 from app.domain.chargebacks import EvidenceItem, Fact
 from app.domain.money import format_money
@@ -25,6 +27,25 @@ from app.services.chargebacks.refund_history import RefundRecord
 
 POLICY_SECTIONS = ("Return window", "Damaged, defective or wrong items", "Refunds")
 MAX_MESSAGES = 20
+# Items whose fact values are free text somebody wrote, and how the narrative prompt labels them when quoting.
+_QUOTED_ITEMS = {
+    "product_description": "PRODUCT LISTING TEXT",
+    "refund_history": "REFUND RECORD, WITH THE BUYER'S STATED REASON",
+    "credit_issued": "REFUND RECORD, WITH THE BUYER'S STATED REASON",
+}
+_CHAT_SPEAKERS = {"buyer": "BUYER'S OWN WORDS", "assistant": "SHOP ASSISTANT'S CHAT REPLY", "merchant": "MERCHANT'S CHAT REPLY"}
+
+
+def _chat_label(moment: datetime, role: str) -> str:
+    return f"{when(moment)} {role}"
+
+
+def quoted_as(item_key: str, fact_label: str) -> str | None:
+    """How to label `fact`'s value when quoting it as data (free text), or None for a value the store computed."""
+    if item_key == "customer_communication":
+        role = fact_label.rsplit(" ", 1)[-1]  # the label is `_chat_label`'s "<time> <role>"
+        return _CHAT_SPEAKERS.get(role, "CHAT MESSAGE")
+    return _QUOTED_ITEMS.get(item_key)
 
 
 def order_details(ctx: EvidenceContext, key: str, label: str) -> EvidenceItem:
@@ -126,7 +147,7 @@ def customer_communication(ctx: EvidenceContext, key: str, label: str) -> Eviden
     if not messages:
         return item_missing(key, label, "No chat messages with this buyer are stored.")
     shown = messages[-MAX_MESSAGES:]
-    facts = [Fact(label=f"{when(m.created_at)} {m.role}", value=mask_pans(m.text)[:400]) for m in shown]
+    facts = [Fact(label=_chat_label(m.created_at, m.role), value=mask_pans(m.text)[:400]) for m in shown]
     summary = (
         f"The buyer exchanged {len(messages)} message(s) with the shop between "
         f"{messages[0].created_at.date().isoformat()} and {messages[-1].created_at.date().isoformat()}."

@@ -63,6 +63,7 @@ def test_cli_imports_lists_and_generates(tmp_path: Path, monkeypatch: pytest.Mon
                                          capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("MC_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("MC_CHAT_BACKEND", "none")
+    monkeypatch.setenv("MC_SEED_DEMO_DATA", "true")  # the CLI works on the demo store's orders
     monkeypatch.setenv("MC_EMBEDDER", "use-multilingual")
     notices = tmp_path / "notices.csv"
     notices.write_text("case_id,reason_code,amount,dispute_date,order_no,claim_text\n"

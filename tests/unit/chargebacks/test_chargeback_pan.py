@@ -52,3 +52,10 @@ def test_any_luhn_valid_12_to_19_digit_number_is_masked(body: str, before: str, 
     masked = mask_pans(f"{before}{pan}{after}")
     assert pan not in masked
     assert f"•••• {pan[-4:]}" in masked
+
+
+def test_the_masker_stays_importable_from_the_chargebacks_package() -> None:
+    from app.services import chargebacks
+
+    assert chargebacks.mask_pans("card 4111 1111 1111 1111 ok") == "card [card •••• 1111] ok"
+    assert chargebacks.mask_pans is mask_pans
