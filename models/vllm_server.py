@@ -8,6 +8,7 @@ compile warm-up), both cores for the model worker.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import http.client
 import json
 import os
@@ -128,6 +129,14 @@ def tail(path: Path, max_lines: int = 40) -> str:
     return "\n".join(lines[-max_lines:])
 
 
+def _terminate_with_parent() -> None:
+    """Runs in the child before exec: if the app dies without calling stop() (SIGKILL, a re-raised SIGTERM),
+    the kernel sends the server SIGTERM so it never outlives the app holding GBs of RAM and a port."""
+    if sys.platform.startswith("linux"):
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
+
+
 class VLLMServerProcess:
     """One vLLM server subprocess. `start()` then `wait_until_ready()`, or use it as a context manager.
 
@@ -174,6 +183,7 @@ class VLLMServerProcess:
             stdout=self._log,
             stderr=subprocess.STDOUT,
             start_new_session=True,  # own process group: stop() can take the engine-core children too
+            preexec_fn=_terminate_with_parent,
         )
 
     def _models_endpoint_ready(self) -> bool:

@@ -138,7 +138,8 @@ def run(args: argparse.Namespace) -> int:
     fake = FakeOpenAIServer.start(["bench"])
     fake.set_default(lambda body: stamps.reply(body, Reply))
     with tempfile.TemporaryDirectory(prefix="bench-chat-") as tmp:
-        settings = Settings(data_dir=Path(tmp), chat_backend="none", vision_backend="none", seed_demo_data=True)
+        settings = Settings(data_dir=Path(tmp), chat_backend="none", vision_backend="none", seed_demo_data=True,
+                            chat_sessions_per_minute=100_000)
         model = build_chat_model(VLLMConfig(base_urls=[fake.base_url], model="bench", read_timeout=60, max_retries=0))
         services = build_services(settings, chat_model=model, start_models=False)
         server = None
