@@ -1,6 +1,6 @@
 """HTTP JSON + SSE endpoints of the buyer chat (the same service the widget uses).
 
-    POST /api/chat/session                      -> {"session_token": "..."}
+    POST /api/chat/session                      -> {"session_token": "..."}  (429 past N new sessions/minute/IP)
     POST /api/chat        {"session_token", "message"} -> the whole reply as JSON
     POST /api/chat/stream {"session_token", "message"} -> text/event-stream: language, citations, delta,
                                                           reset, handoff, done (or error) events
@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Callable, Iterator
 from typing import Any
 
-from fastapi import FastAPI, Header
+from fastapi import FastAPI, Header, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel
 
@@ -53,11 +55,51 @@ def _token(body_token: str | None, header_token: str | None) -> str:
     return body_token or header_token or ""
 
 
+class SessionRateLimiter:
+    """A token bucket per client IP: `per_minute` new sessions, refilled continuously (each session is a row).
+
+    Held by the routes registered for one app (not a module global); the clock is injectable for tests.
+    """
+
+    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic, max_clients: int = 10_000) -> None:
+        self._capacity = float(max(per_minute, 1))
+        self._rate = self._capacity / 60.0  # tokens per second
+        self._clock = clock
+        self._max_clients = max_clients
+        self._buckets: dict[str, tuple[float, float]] = {}  # ip -> (tokens, last refill)
+        self._lock = threading.Lock()
+
+    def allow(self, client: str) -> bool:
+        with self._lock:
+            now = self._clock()
+            tokens, last = self._buckets.get(client, (self._capacity, now))
+            tokens = min(self._capacity, tokens + (now - last) * self._rate)
+            allowed = tokens >= 1.0
+            self._buckets[client] = (tokens - 1.0 if allowed else tokens, now)
+            if len(self._buckets) > self._max_clients:
+                self._forget_full(now)
+            return allowed
+
+    def _forget_full(self, now: float) -> None:
+        """Drop buckets that have refilled completely: they hold no information (bounds memory)."""
+        full = [ip for ip, (tokens, last) in self._buckets.items() if tokens + (now - last) * self._rate >= self._capacity]
+        for ip in full:
+            del self._buckets[ip]
+
+
 def register_chat_routes(api: FastAPI, services: Services) -> None:
     chat = services.buyer_chat
+    session_limiter = SessionRateLimiter(services.settings.chat_sessions_per_minute)
 
-    @api.post("/api/chat/session")
-    def new_session() -> dict[str, str]:
+    @api.post("/api/chat/session", response_model=None)
+    def new_session(request: Request) -> dict[str, str] | JSONResponse:
+        client = request.client.host if request.client else "unknown"
+        if not session_limiter.allow(client):
+            return JSONResponse(
+                {"error": "Too many new chat sessions from your network. Please wait a minute and try again."},
+                status_code=429,
+                headers={"Retry-After": "60"},
+            )
         return {"session_token": chat.new_session()}
 
     @api.post("/api/chat", response_model=None)
@@ -98,10 +140,10 @@ def register_chat_routes(api: FastAPI, services: Services) -> None:
         session_token: str | None = None, after: int = 0, x_chat_session: str | None = Header(default=None)
     ) -> dict[str, Any] | JSONResponse:
         try:
-            history = chat.history(_token(session_token, x_chat_session))
+            history = chat.history(_token(session_token, x_chat_session), after_id=after)
         except CopilotError as exc:
             return _error(exc)
-        return {"messages": [_message_json(m) for m in history if m.id > after]}
+        return {"messages": [_message_json(m) for m in history]}
 
 
 def _sse(events: Iterator[Any]) -> Iterator[bytes]:

@@ -110,6 +110,8 @@ class Settings(BaseSettings):
     # Ask the model (JSON schema) for the intent when no rule matched; off by default: one more call per message.
     chat_intent_model: bool = False
     chat_poll_seconds: float = 3.0  # how often the widget looks for merchant replies
+    # New chat sessions (one database row each) one client IP may open per minute through the JSON API.
+    chat_sessions_per_minute: int = 30
 
     # --- chargeback defense --------------------------------------------------------------------------------------
     chargeback_urgent_days: int = 3  # the queue flags cases due within this many days

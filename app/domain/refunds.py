@@ -48,8 +48,18 @@ OFFERABLE: frozenset[str] = frozenset(
     {"full_refund_no_return", "partial_refund_no_return", "return_for_refund", "replacement"}
 )
 
-CaseStatus = Literal["new", "offered", "review", "resolved", "rejected"]
-CASE_STATUSES: tuple[CaseStatus, ...] = ("new", "offered", "review", "resolved", "rejected")
+# awaiting_return: a return-for-refund was agreed; the money is decided when the merchant receives the item.
+CaseStatus = Literal["new", "offered", "review", "awaiting_return", "resolved", "rejected"]
+CASE_STATUSES: tuple[CaseStatus, ...] = (
+    "new",
+    "offered",
+    "review",
+    "awaiting_return",
+    "resolved",
+    "rejected",
+)
+# Cases that are still running: a second claim on the same order goes to the merchant while one of these exists.
+OPEN_CASE_STATUSES: frozenset[str] = frozenset({"new", "offered", "review", "awaiting_return"})
 
 EscalateCondition = Literal[
     "reused_photo", "product_mismatch", "label_mismatch", "unclear_evidence", "not_received_but_delivered"
@@ -151,7 +161,17 @@ class PolicyInput(BaseModel):
     delivered_at: datetime | None
     return_cost: Decimal | None
     prior_claims: int = Field(default=0, ge=0)
+    # Other claims on the same order: still open, or resolved with money (a refund is paid once per order).
+    open_claims_on_order: int = Field(default=0, ge=0)
+    refunded_claims_on_order: int = Field(default=0, ge=0)
+    # Money already refunded on this order by settled claims: every amount is capped at total_paid - this.
+    already_refunded: Decimal = Field(default=Decimal("0"), ge=0)
     finding: Finding
+
+    @property
+    def refundable(self) -> Decimal:
+        """What is left to refund on the order (never negative)."""
+        return max(Decimal("0"), self.total_paid - self.already_refunded)
 
 
 class PolicyDecision(BaseModel):

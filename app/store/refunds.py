@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from app.domain.refunds import Finding
+from app.store.base import utcnow
 from app.store.db import Database
 from app.store.refund_tables import RefundCaseRow, RefundEvidenceRow, RefundFindingRow, RefundNegotiationRow
 
@@ -105,6 +107,33 @@ class RefundRepository:
                 setattr(row, key, value)
             session.flush()
             return _case(row)
+
+    def transition(self, case_id: str, allowed: Collection[str], **fields: Any) -> RefundCaseRecord | None:
+        """Update the case only if its status is still one of `allowed`, in one statement; None when it was not.
+
+        Two people (or two clicks) deciding the same case race on this UPDATE: exactly one of them wins.
+        """
+        with self._db.session() as session:
+            result = session.execute(
+                update(RefundCaseRow)
+                .where(RefundCaseRow.id == case_id, RefundCaseRow.status.in_(list(allowed)))
+                .values(**_money_columns(fields), updated_at=utcnow())
+                .execution_options(synchronize_session=False)
+            )
+            if getattr(result, "rowcount", 0) != 1:
+                return None
+            row = session.get(RefundCaseRow, case_id)
+            return _case(row) if row is not None else None
+
+    def cases_for_order(self, order_no: str) -> list[RefundCaseRecord]:
+        """Every claim on one order, oldest first."""
+        query = (
+            select(RefundCaseRow)
+            .where(RefundCaseRow.order_no == order_no)
+            .order_by(RefundCaseRow.created_at, RefundCaseRow.id)
+        )
+        with self._db.session() as session:
+            return [_case(row) for row in session.scalars(query).all()]
 
     def list_cases(
         self,

@@ -12,6 +12,9 @@ from app.errors import CopilotError
 from app.services.refunds.service import BuyerView
 from app.wiring import Services
 
+# Claims submitted at once (the rest queue): image decoding and video checks must not take every core.
+CLAIM_SUBMIT_CONCURRENCY = 2
+
 REASON_LABELS = {
     "damaged": "Arrived damaged", "defective": "Does not work properly / defective", "wrong_item": "Wrong item",
     "missing_parts": "Parts missing", "not_as_described": "Not as described", "not_received": "Not received",
@@ -95,7 +98,8 @@ def build_refund_claim_form(services: Services) -> None:
     offer_outputs = [offer, response_row, counter_row]
     submit_button.click(
         submit, inputs=[order_no, email, reason, description, files], outputs=[case_ref, *offer_outputs, file_notes],
-        api_name="refund_claim_submit", concurrency_limit=None,
+        # Decoding photos and remuxing videos is CPU work on this host: at most CLAIM_SUBMIT_CONCURRENCY at a time.
+        api_name="refund_claim_submit", concurrency_limit=CLAIM_SUBMIT_CONCURRENCY, concurrency_id="refund_claim_submit",
     )  # fmt: skip
     accept_button.click(
         accept, inputs=[case_ref, email], outputs=offer_outputs, api_name="refund_offer_accept"

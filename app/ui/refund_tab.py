@@ -112,6 +112,14 @@ def build_refund_tab(services: Services) -> None:
     def reject(case_id: str, amount: float | None, note: str, request: gr.Request) -> tuple[Any, ...]:
         return decide("reject", case_id, amount, note, request)
 
+    def return_received(case_id: str, request: gr.Request) -> tuple[Any, ...]:
+        actor = getattr(request, "username", None) or services.settings.merchant_username
+        try:
+            refunds.mark_return_received(case_id, actor)
+        except CopilotError as exc:
+            raise gr.Error(exc.user_message) from exc
+        return open_case(case_id)
+
     def export(
         status: str, reason: str, country: str, min_amount: float | None, max_amount: float | None
     ) -> str:
@@ -169,6 +177,7 @@ def build_refund_tab(services: Services) -> None:
         approve_button = gr.Button("Approve", variant="primary")
         edit_button = gr.Button("Refund the amount above")
         reject_button = gr.Button("Reject", variant="stop")
+        received_button = gr.Button("Mark return received")
     steps = gr.Dataframe(headers=["when", "who", "step", "outcome", "amount", "text"], interactive=False,
                          label="Negotiation", wrap=True)  # fmt: skip
     audit = gr.Dataframe(
@@ -212,6 +221,9 @@ def build_refund_tab(services: Services) -> None:
     approve_button.click(approve, inputs=decision_inputs, outputs=case_outputs, api_name="refund_approve")
     edit_button.click(edit, inputs=decision_inputs, outputs=case_outputs, api_name="refund_edit_amount")
     reject_button.click(reject, inputs=decision_inputs, outputs=case_outputs, api_name="refund_reject")
+    received_button.click(
+        return_received, inputs=case_id, outputs=case_outputs, api_name="refund_return_received"
+    )
     export_button.click(export, inputs=filter_inputs, outputs=export_file, api_name="refund_export_csv")
     savings_button.click(savings, outputs=savings_table, api_name="refund_savings")
     policy_save.click(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -68,7 +69,9 @@ def test_buyer_files_a_refund_claim_with_a_photo(page: Any, running_app: Running
     )
     # The offer, in Portuguese, with the amount formatted by code, and the buttons to answer it.
     view = running_app.services.refunds.buyer_view(case_id, EMAIL)
-    assert view.can_respond and view.amount is not None
+    # The 60 USD return label is under 40% of the 169 USD monitor: it comes back, for item + shipping paid.
+    assert view.can_respond and view.amount == Decimal("187.00")
+    assert "187,00 USD" in view.text and "devolva o produto" in view.text, view.text
     page.get_by_text(view.text.strip().splitlines()[0][:40]).first.wait_for()
     page.get_by_role("button", name="Accept").wait_for()
     shot(page, "refund-claim-offer")
@@ -108,12 +111,20 @@ def test_merchant_approves_the_refund_and_downloads_a_chargeback_rebuttal(
         "above the auto-offer limit: review"
     )
     page.get_by_role("button", name="Approve", exact=True).click()
+    # A return for refund: approved, then settled when the merchant has the item back.
     page.wait_for_function(
-        "id => [...document.querySelectorAll('h3')].some(h => h.innerText.includes(id) && /resolved|approved|closed/i.test(h.innerText))",
+        "id => [...document.querySelectorAll('h3')].some(h => h.innerText.includes(id) && /awaiting_return/.test(h.innerText))",
+        arg=case_id,
+    )
+    page.get_by_role("button", name="Mark return received").click()
+    page.wait_for_function(
+        "id => [...document.querySelectorAll('h3')].some(h => h.innerText.includes(id) && /resolved/.test(h.innerText))",
         arg=case_id,
     )
     shot(page, "refund-approved")
-    assert services.refunds.case_detail(case_id).case.final_outcome, "the decision is stored"
+    decided = services.refunds.case_detail(case_id).case
+    assert decided.final_outcome == "return_for_refund", "the decision is stored"
+    assert decided.final_amount == receipt.case.proposed_amount
 
     page.get_by_role("tab", name="Chargeback defense").click()
     page.get_by_text("New chargeback notice").click()

@@ -1,5 +1,7 @@
 """Card-number masking for free text (claims, chat transcripts, model output, captions).
 
+The code lives in app.services.text_safety (shared with refunds); it is re-exported here for the chargeback modules.
+
 A primary account number (PAN) is 12–19 digits with a valid Luhn checksum, written either as one run of digits or
 in the usual groups (4-4-4-4, 4-6-5, 4-4-4-4-3) separated by spaces or hyphens. A digit run glued to letters
 is usually an identifier (tracking number 'YT2624711052301'), so there it is masked only when it also looks like a
@@ -8,52 +10,6 @@ card (15 or 16 digits starting with 2–6, Luhn-valid), e.g. 'card41111111111111
 
 from __future__ import annotations
 
-import re
+from app.services.text_safety import find_pans, luhn_valid, mask_pans
 
-_PAN = re.compile(
-    r"(?<!\d)(?:"
-    r"\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?"  # 4-4-4-4 and 4-4-4-4-3 (16–19 digits)
-    r"|\d{4}([ -])\d{6}\2\d{4,5}"  # 4-6-5 (American Express) and 4-6-4 (Diners)
-    r"|\d{12,19}"  # one run
-    r")(?!\d)"
-)
-
-
-def luhn_valid(digits: str) -> bool:
-    if not digits.isdigit():
-        return False
-    total = 0
-    for index, char in enumerate(reversed(digits)):
-        value = int(char)
-        if index % 2 == 1:
-            value *= 2
-            if value > 9:
-                value -= 9
-        total += value
-    return total % 10 == 0
-
-
-def _is_pan(match: re.Match[str]) -> bool:
-    digits = re.sub(r"\D", "", match.group(0))
-    if not (12 <= len(digits) <= 19 and luhn_valid(digits)):
-        return False
-    text, start, end = match.string, match.start(), match.end()
-    glued = (start > 0 and text[start - 1].isalpha()) or (end < len(text) and text[end].isalpha())
-    return not glued or (len(digits) in (15, 16) and digits[0] in "23456")
-
-
-def _mask(match: re.Match[str]) -> str:
-    if not _is_pan(match):
-        return match.group(0)
-    digits = re.sub(r"\D", "", match.group(0))
-    return f"[card •••• {digits[-4:]}]"
-
-
-def mask_pans(text: str) -> str:
-    """`text` with every Luhn-valid 12–19 digit card number replaced by '[card •••• 1111]'."""
-    return _PAN.sub(_mask, text) if text else text
-
-
-def find_pans(text: str) -> list[str]:
-    """The card numbers `mask_pans` would hide (tests and the document check use it)."""
-    return [re.sub(r"\D", "", m.group(0)) for m in _PAN.finditer(text or "") if _is_pan(m)]
+__all__ = ["find_pans", "luhn_valid", "mask_pans"]

@@ -2,11 +2,16 @@
 
 A draft is replaced (ResetEvent, then templated text) when it is in the wrong language twice, echoes the
 system prompt, names another order or email, or states a number found in none of the texts it was given.
-Without a model, or when the model fails, the buyer gets the templated "here is what our documents say".
+Unchecked text never reaches the buyer: the draft is held back and released a sentence at a time, each release
+only after the text so far passed the per-chunk checks; the rest is released after the full check at the end.
+Without a model, or when the model fails, the buyer gets the templated "here is what our documents say"; when
+the knowledge store or the embedder fails, the buyer gets "I can't look that up right now".
 """
 
 from __future__ import annotations
 
+import logging
+import re
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
 
@@ -23,6 +28,11 @@ EXCERPT_CHARS = 240
 EARLY_LANGUAGE_CHECK_LETTERS = 80
 # Chunks placed in the prompt: small CPU models have short contexts and slow prefill.
 PROMPT_SOURCES = 4
+# Where held-back draft text may be released: after sentence-ending punctuation of the 14 languages (Latin-script
+# marks only when followed by a space, so "18.00", "a@b.com" and "4.5" are not split), CJK/Arabic marks, newlines.
+_SENTENCE_END = re.compile(r"[.!?…](?=\s)|[。！？．؟]|\n")
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -31,6 +41,8 @@ class Retrieval:
     citations: list[Citation]
     best_score: float
     confident: bool
+    # The store or the embedder failed: nothing could be looked up (not the same as "nothing relevant").
+    unavailable: bool = False
 
 
 @dataclass(frozen=True)
@@ -108,7 +120,14 @@ class GroundedAnswerer:
         self._citations_shown = citations_shown
 
     def retrieve(self, question: str, kinds: Sequence[str] | None = None) -> Retrieval:
-        hits = self._retriever.search(question, k=self._top_k, kinds=kinds)
+        """Relevant chunks; an unavailable Retrieval when the knowledge store or the embedder fails."""
+        try:
+            hits = self._retriever.search(question, k=self._top_k, kinds=kinds)
+        # The store (Chroma) and the embedders raise their own exception types, which share no base class
+        # below Exception; this block covers only the lookup, and the failure is logged, not hidden.
+        except Exception:  # noqa: BLE001
+            log.exception("knowledge lookup failed")
+            return Retrieval([], [], 0.0, False, unavailable=True)
         relevant = [hit for hit in hits if hit.score >= self._min_score]
         best = hits[0].score if hits else 0.0
         return Retrieval(relevant, citations_for(relevant, self._citations_shown), best, bool(relevant))
@@ -121,7 +140,6 @@ class GroundedAnswerer:
             return AnswerOutcome(fallback, "fallback", ["no_model"])
         flags: list[str] = []
         for attempt in range(2):
-            draft = ""
             try:
                 draft = yield from self._stream(request, strict_language=attempt > 0)
             except _DraftError as error:
@@ -129,17 +147,21 @@ class GroundedAnswerer:
                     yield ResetEvent(reason="model_error")
                 yield TextDelta(text=fallback)
                 return AnswerOutcome(fallback, "fallback", [*flags, f"model_error:{error.kind}"])
-            problem = self._check(draft, request)
+            problem = draft.problem or self._check(draft.text, request)
             if problem is None:
-                return AnswerOutcome(draft.strip(), "model", flags)
+                if draft.released < len(draft.text):
+                    yield TextDelta(text=draft.text[draft.released :])
+                return AnswerOutcome(draft.text.strip(), "model", flags)
             flags.append(problem)
-            yield ResetEvent(reason=problem)
+            if draft.released:
+                yield ResetEvent(reason=problem)
             if problem != "wrong_language":
                 break
         yield TextDelta(text=fallback)
         return AnswerOutcome(fallback, "fallback", flags)
 
-    def _stream(self, request: AnswerRequest, *, strict_language: bool) -> Generator[ChatEvent, None, str]:
+    def _stream(self, request: AnswerRequest, *, strict_language: bool) -> Generator[ChatEvent, None, _Draft]:
+        """Streams the model's draft, yielding only text that passed the per-chunk checks (whole sentences)."""
         assert self._model is not None
         messages = prompts.answer_messages(
             store_name=request.store_name,
@@ -152,13 +174,21 @@ class GroundedAnswerer:
             strict_language=strict_language,
         )
         draft = ""
+        released = 0  # characters of `draft` the buyer has seen
+        problem: str | None = None
         checked = False
         try:
             stream = self._model.stream(messages, self._params)
             try:
                 for delta in stream:
                     draft += delta
-                    yield TextDelta(text=delta)
+                    cut = released + release_point(draft[released:])
+                    if cut > released:
+                        problem = self._chunk_problem(draft[:cut], request)
+                        if problem is not None:
+                            break  # the rest cannot make this draft acceptable
+                        yield TextDelta(text=draft[released:cut])
+                        released = cut
                     if not checked and sum(ch.isalpha() for ch in draft) >= EARLY_LANGUAGE_CHECK_LETTERS:
                         checked = True
                         if not self._in_language(draft, request.language):
@@ -169,8 +199,8 @@ class GroundedAnswerer:
                 if close is not None:
                     close()
         except ModelError as exc:
-            raise _DraftError(type(exc).__name__, partial=bool(draft)) from exc
-        return draft
+            raise _DraftError(type(exc).__name__, partial=released > 0) from exc
+        return _Draft(draft, released, problem)
 
     @staticmethod
     def _prompt_hits(request: AnswerRequest) -> list[ScoredChunk]:
@@ -179,21 +209,43 @@ class GroundedAnswerer:
     def _in_language(self, text: str, language: str) -> bool:
         return self._language.detect_or(guard.language_text(text), language) == language
 
-    def _check(self, draft: str, request: AnswerRequest) -> str | None:
-        if not draft.strip():
-            return "empty"
+    def _chunk_problem(self, text: str, request: AnswerRequest) -> str | None:
+        """The checks that hold for any prefix of a good reply (language needs the whole text)."""
         system = prompts.system_prompt(request.store_name, request.tone, request.language)
-        if guard.leaks_system_prompt(draft, system):
+        if guard.leaks_system_prompt(text, system):
             return "system_prompt_leak"
-        if guard.foreign_references(draft, request.allowed_order_no, request.allowed_emails):
+        if guard.foreign_references(text, request.allowed_order_no, request.allowed_emails):
             return "foreign_reference"
         grounding = [h.chunk.text for h in self._prompt_hits(request)]
         grounding += [request.question, request.order_summary or "", *request.extra_grounding]
-        if guard.unsupported_numbers(draft, grounding):
+        if guard.unsupported_numbers(text, grounding):
             return "unsupported_number"
+        return None
+
+    def _check(self, draft: str, request: AnswerRequest) -> str | None:
+        if not draft.strip():
+            return "empty"
+        problem = self._chunk_problem(draft, request)
+        if problem is not None:
+            return problem
         if not self._in_language(draft, request.language):
             return "wrong_language"
         return None
+
+
+def release_point(pending: str) -> int:
+    """How much of `pending` (draft text not yet shown) ends at a sentence boundary; 0 when none does yet."""
+    last = 0
+    for match in _SENTENCE_END.finditer(pending):
+        last = match.end()
+    return last
+
+
+@dataclass(frozen=True)
+class _Draft:
+    text: str
+    released: int  # characters already sent to the buyer (all of them passed the per-chunk checks)
+    problem: str | None  # a per-chunk check that failed while streaming
 
 
 class _DraftError(Exception):

@@ -13,48 +13,22 @@ import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
-OPEN = "<<<"
-CLOSE = ">>>"
-NEUTRALISED = "[removed instruction-like text]"
+from app.services.text_safety import (  # noqa: F401 - re-exported: chat imports them from here
+    CLOSE,
+    NEUTRALISED,
+    OPEN,
+    looks_like_injection,
+    neutralise,
+    quote,
+)
+
 # Appears only in the system prompt: a reply that contains it is echoing the prompt.
 CANARY = "MC-RULESET-7F3A"
 
-# Role/control tokens of common chat templates, and markup pretending to be a system turn.
-_FAKE_TAGS = re.compile(
-    r"<\|[^|>]{1,40}\|>|\[/?INST\]|<</?SYS>>|</?\s*(?:system|assistant|instructions?)\s*>|"
-    r"^\s*#{1,6}\s*(?:system|instructions?)\b.*$|^\s*(?:system|developer)\s*(?:prompt)?\s*:",
-    re.IGNORECASE | re.MULTILINE,
-)
-# "Ignore previous instructions" and friends, in the shop's main languages.
-_OVERRIDES = re.compile(
-    r"\b(?:ignore|disregard|forget|override)\b[^.!?\n]{0,40}\b(?:instructions?|rules|prompt|guidelines)\b"
-    r"|\bignor(?:a|e|ez|iere|ieren|eer)\b[^.!?\n]{0,40}\b(?:instrucciones|instructions|Anweisungen|istruzioni|instruções|instructies|reglas|règles|Regeln)\b"
-    r"|\b(?:reveal|show|print|repeat)\b[^.!?\n]{0,30}\b(?:system prompt|your (?:instructions|rules|prompt))\b"
-    r"|\byou are now\b|\bnew instructions?\b|\bdeveloper mode\b|\bjailbreak\b"
-    r"|игнорируй[^.!?\n]{0,40}инструкци|忽略[^。！？\n]{0,20}(?:指令|说明|规则)|(?:以前|前)の指示を無視|이전 지시(?:를|사항을)? 무시"
-    r"|تجاهل[^.!?\n]{0,30}التعليمات",
-    re.IGNORECASE,
-)
 _ORDER_NO = re.compile(r"\bPP-?\d{6}\b", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A number as a person writes it: 18, 18.00, 15,6, 1,200, 100.000 (digits of any script are normalised first).
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-
-
-def neutralise(text: str) -> str:
-    """The text with delimiter look-alikes, fake role tags and override phrases defused."""
-    cleaned = text.replace(OPEN, "‹‹‹").replace(CLOSE, "›››")
-    cleaned = _FAKE_TAGS.sub(NEUTRALISED, cleaned)
-    return _OVERRIDES.sub(NEUTRALISED, cleaned)
-
-
-def looks_like_injection(text: str) -> bool:
-    return bool(_FAKE_TAGS.search(text) or _OVERRIDES.search(text))
-
-
-def quote(label: str, text: str) -> str:
-    """`text` as inert data between delimiters; `label` says what it is (e.g. "SOURCE 2", "BUYER MESSAGE")."""
-    return f"{OPEN}{label}\n{neutralise(text)}\n{CLOSE}"
 
 
 # --- after generation ---------------------------------------------------------------------------------------------

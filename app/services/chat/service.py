@@ -1,6 +1,6 @@
 """BuyerChatService: one buyer message in, a stream of typed events out, everything stored.
 
-Per message: validate -> detect language -> store the buyer's message -> route by intent (rules first) ->
+Per message: validate -> mask card numbers -> detect language -> store the buyer's message -> route by intent (rules first) ->
 templated answers for orders, refunds and handoff; grounded, checked model answers for questions ->
 store the reply with its citations, intent, prompt version and check flags.
 Safe for concurrent calls: no shared mutable state here; counters are atomic in the repository.
@@ -33,6 +33,7 @@ from app.services.chat.order_lookup import OrderLookup, prompt_summary, status_t
 from app.services.chat.prompts import PROMPT_VERSION, Turn
 from app.services.language import RTL_LANGUAGES, LanguageIdentifier
 from app.services.merchant_profile import MerchantProfileService
+from app.services.text_safety import mask_pans
 from app.store.audit import AuditLog
 from app.store.conversations import ConversationRepository
 from app.store.merchant_settings import MerchantSettingsRepository
@@ -111,8 +112,9 @@ class BuyerChatService:
             raise NotFoundError("This chat session has expired. Please reload the page to start a new one.")
         return conversation
 
-    def history(self, token: str) -> list[StoredMessage]:
-        return self._conversations.messages(self.conversation(token).id)
+    def history(self, token: str, after_id: int = 0) -> list[StoredMessage]:
+        """The conversation's messages after message `after_id` (all of them from 0), oldest first, one page."""
+        return self._conversations.messages(self.conversation(token).id, after_id=after_id)
 
     def updates(self, token: str, after_id: int) -> list[StoredMessage]:
         """Messages the buyer has not seen yet that were not answers to their own request (merchant replies)."""
@@ -129,6 +131,8 @@ class BuyerChatService:
     # -- one message ------------------------------------------------------------------------------------------
 
     def validate(self, token: str, text: str | None) -> str:
+        """The message as it will be stored: stripped, card numbers masked (before any store, model or merchant
+        sees it); InvalidInputError in the buyer's language when it is empty or too long."""
         conversation = self.conversation(token)
         stripped = (text or "").strip()
         if not stripped:
@@ -140,7 +144,7 @@ class BuyerChatService:
             raise InvalidInputError(
                 answer_fallback.text("too_long", language, length=len(stripped), limit=self._max_chars)
             )
-        return stripped
+        return mask_pans(stripped)
 
     def reply(self, token: str, text: str) -> ChatReply:
         result = ChatReply(text="", language="en")
@@ -273,6 +277,9 @@ class BuyerChatService:
         self, conversation: Conversation, routed: IntentResult, text: str, language: str, message_id: int
     ) -> Generator[ChatEvent, None, _Routed]:
         retrieval = self._answerer.retrieve(text)
+        if retrieval.unavailable:
+            # The knowledge store or the embedder failed (logged there): say so, and point to a human.
+            return _Routed(answer_fallback.text("lookup_unavailable", language), flags=["retrieval_unavailable"])
         retrieval_meta: dict[str, object] = {"best_score": round(retrieval.best_score, 4), "sources": len(retrieval.hits)}
         if not retrieval.confident:
             # Refuse before any model call: nothing relevant to ground an answer on.

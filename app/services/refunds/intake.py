@@ -14,6 +14,7 @@ from app.errors import InvalidInputError, NotFoundError
 from app.services.language import SUPPORTED_LANGUAGES, LanguageIdentifier
 from app.services.refunds.review import RefundReviewMixin
 from app.services.refunds.uploads import UploadChecker
+from app.services.text_safety import mask_pans
 from app.settings import Settings
 from app.store.refunds import EvidenceRecord, RefundCaseRecord
 
@@ -59,6 +60,8 @@ class RefundIntakeMixin(RefundReviewMixin):
             raise InvalidInputError(
                 f"Please keep the description under {self.settings.max_message_chars} characters."
             )
+        # A card number typed into the description is masked before it is stored or shown to any model.
+        description = mask_pans(description)
         order = self.find_order(order_no, email)
         if product_id:
             lines = [item for item in order.items if item.product_id == product_id]

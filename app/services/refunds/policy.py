@@ -182,6 +182,15 @@ def _escalations(policy: RefundPolicy, inp: PolicyInput, amount: Decimal) -> lis
                 code="label_mismatch", description="A label shows an order/tracking number of another order."
             )
         )
+    if inp.open_claims_on_order or inp.refunded_claims_on_order:
+        hits.append(
+            RuleHit(
+                code="earlier_claim_on_order",
+                description=f"This order already has {inp.open_claims_on_order} open claim(s) and "
+                f"{inp.refunded_claims_on_order} refunded claim(s) ({inp.already_refunded} {inp.currency} "
+                "refunded): the merchant checks for a duplicate.",
+            )
+        )
     if inp.prior_claims >= policy.repeat_claim_limit:
         hits.append(
             RuleHit(
@@ -230,9 +239,16 @@ def decide(policy: RefundPolicy, inp: PolicyInput) -> PolicyDecision:
         raise ValueError(f"unknown claim reason {inp.reason}")
 
     amount = round_money(max(ZERO, proposal.amount), inp.currency, _rounding(policy))
-    if amount > inp.total_paid:
-        proposal.hit("capped_at_paid", f"Capped at the amount paid, {inp.total_paid} {inp.currency}.")
-        amount = max(ZERO, inp.total_paid)
+    if amount > inp.refundable:
+        if inp.already_refunded > ZERO:
+            proposal.hit(
+                "capped_at_refundable",
+                f"Capped at what is left to refund: {inp.total_paid} {inp.currency} paid, "
+                f"{inp.already_refunded} {inp.currency} already refunded on this order.",
+            )
+        else:
+            proposal.hit("capped_at_paid", f"Capped at the amount paid, {inp.total_paid} {inp.currency}.")
+        amount = inp.refundable
 
     outcome: Outcome = proposal.outcome
     suggested: Outcome | None = None

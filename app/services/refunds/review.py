@@ -28,6 +28,12 @@ from app.store.refunds import EvidenceRecord, NegotiationStep, RefundCaseRecord,
 
 MerchantAction = Literal["approve", "edit", "reject"]
 _MONEY_OUTCOMES = frozenset({"partial_refund_no_return", "full_refund_no_return", "return_for_refund"})
+# The merchant decides cases waiting for a person (review, escalations) or an offer the buyer has not answered.
+MERCHANT_DECIDABLE: tuple[str, ...] = ("review", "offered")
+SETTLED_STATUSES = frozenset({"resolved", "rejected", "awaiting_return"})
+ALREADY_DECIDED = "This case was already decided."
+# Steps that agree a return-for-refund amount (the money is paid when the item is back).
+_RETURN_AGREED_STEPS = frozenset({"accept", "merchant_approve", "merchant_edit"})
 
 
 class CaseFilters(BaseModel):
@@ -91,23 +97,37 @@ class RefundReviewMixin:
         amount: Decimal | None = None,
         note: str | None = None,
     ) -> RefundCaseRecord:
-        """Approve what is proposed, grant another amount, or reject with a note. Always recorded and audited."""
+        """Approve what is proposed, grant another amount, or reject with a note. Always recorded and audited.
+
+        Only a case waiting for a decision can be decided, once: the status change is a conditional UPDATE, so a
+        second click or a second merchant gets "already decided" instead of a second refund. An agreed return for
+        refund waits for the item (status awaiting_return); the money is settled by mark_return_received.
+        """
         case = self._case(case_id)
+        if case.status in SETTLED_STATUSES:
+            raise InvalidInputError(ALREADY_DECIDED)
+        if case.status not in MERCHANT_DECIDABLE:
+            raise InvalidInputError("This claim has no proposal yet; decide it once it has been analysed.")
         note = (note or "").strip() or None
         base = case.suggested_outcome or case.proposed_outcome
+        refundable = self._refundable(case)
         if action == "approve":
             outcome, granted = self._pending(case)
             if outcome in (None, "escalate"):
                 raise InvalidInputError(
                     "There is no proposal to approve: enter an amount (Edit amount) or reject with a note."
                 )
+            granted = min(granted, refundable)
         elif action == "edit":
             if amount is None:
                 raise InvalidInputError("Enter the amount to refund.")
             granted = round_money(amount, case.currency)
-            if granted <= 0 or granted > case.total_paid:
+            if granted <= 0 or granted > refundable:
+                already = case.total_paid - refundable
+                left = f" ({already} {case.currency} already refunded on this order)" if already > 0 else ""
                 raise InvalidInputError(
-                    f"The amount must be more than 0 and at most the {case.total_paid} {case.currency} paid."
+                    f"The amount must be more than 0 and at most the {refundable} {case.currency} "
+                    f"{'left to refund' if already > 0 else 'paid'}{left}."
                 )
             outcome = base if base in _MONEY_OUTCOMES else "partial_refund_no_return"
         elif action == "reject":
@@ -117,31 +137,73 @@ class RefundReviewMixin:
         else:
             raise InvalidInputError("Choose approve, edit amount or reject.")
         rejected = outcome == "reject"
-        status = "rejected" if rejected else "resolved"
+        awaiting = outcome == "return_for_refund"
+        if awaiting:  # the item comes back first; nothing is paid or settled yet
+            fields: dict[str, object] = {"status": "awaiting_return"}
+        else:
+            fields = {"status": "rejected" if rejected else "resolved", "final_outcome": outcome,
+                      "final_amount": granted, "resolved_at": self.clock()}  # fmt: skip
+        updated = self.repository.transition(case.id, MERCHANT_DECIDABLE, **fields)
+        if updated is None:
+            raise InvalidInputError(ALREADY_DECIDED)
         text = (
             negotiation.message("rejected", case.language) if rejected
+            else negotiation.message("awaiting_return", case.language, granted, case.currency) if awaiting
             else negotiation.message("accepted_refund", case.language, granted, case.currency) if granted > 0
             else negotiation.message("accepted_other", case.language)
         )  # fmt: skip
         self.repository.add_step(case.id, step=f"merchant_{action}", actor=actor, language=case.language, text=text,
                                  outcome=outcome, amount=granted, currency=case.currency)  # fmt: skip
-        self.decisions.record(
-            case_kind="refund", case_id=case.id, outcome=outcome or "resolved", amount=granted, currency=case.currency,
-            rules_fired=[{"code": f"merchant_{action}", "description": f"Decided by {actor}."}],
-            inputs={"previous_status": case.status, "proposed_outcome": case.proposed_outcome,
-                    "proposed_amount": str(case.proposed_amount)},
-            decided_by=actor, note=note,
-        )  # fmt: skip
+        if not awaiting:
+            self.decisions.record(
+                case_kind="refund", case_id=case.id, outcome=outcome or "resolved", amount=granted,
+                currency=case.currency, rules_fired=[{"code": f"merchant_{action}", "description": f"Decided by {actor}."}],
+                inputs={"previous_status": case.status, "proposed_outcome": case.proposed_outcome,
+                        "proposed_amount": str(case.proposed_amount)},
+                decided_by=actor, note=note,
+            )  # fmt: skip
         self.audit.record(
             "refund",
             case.id,
             actor,
             f"merchant_{action}",
-            {"outcome": outcome, "amount": str(granted), "note": note},
+            {"outcome": outcome, "amount": str(granted), "note": note, "status": updated.status},
         )
-        return self.repository.update_case(
-            case.id, status=status, final_outcome=outcome, final_amount=granted, resolved_at=self.clock()
-        )
+        return updated
+
+    def mark_return_received(self, case_id: str, actor: str) -> RefundCaseRecord:
+        """The returned item arrived: now the agreed refund is decided, recorded and announced to the buyer."""
+        case = self._case(case_id)
+        if case.status != "awaiting_return":
+            raise InvalidInputError(
+                ALREADY_DECIDED if case.status in ("resolved", "rejected")
+                else "This case is not waiting for a returned item."
+            )  # fmt: skip
+        agreed = self._agreed_return_amount(case)
+        granted = min(agreed, self._refundable(case))
+        updated = self.repository.transition(
+            case.id, ("awaiting_return",), status="resolved", final_outcome="return_for_refund",
+            final_amount=granted, resolved_at=self.clock(),
+        )  # fmt: skip
+        if updated is None:
+            raise InvalidInputError(ALREADY_DECIDED)
+        text = (
+            negotiation.message("accepted_refund", case.language, granted, case.currency) if granted > 0
+            else negotiation.message("accepted_other", case.language)
+        )  # fmt: skip
+        self.repository.add_step(case.id, step="return_received", actor=actor, language=case.language, text=text,
+                                 outcome="return_for_refund", amount=granted, currency=case.currency)  # fmt: skip
+        rules = [{"code": "return_received", "description": f"Returned item received by {actor}."}]
+        if granted < agreed:
+            rules.append({"code": "capped_at_refundable",
+                          "description": f"Agreed {agreed} {case.currency}; capped at what is left to refund."})  # fmt: skip
+        self.decisions.record(
+            case_kind="refund", case_id=case.id, outcome="return_for_refund", amount=granted, currency=case.currency,
+            rules_fired=rules, inputs={"previous_status": case.status, "agreed_amount": str(agreed)},
+            decided_by=actor, note="return received",
+        )  # fmt: skip
+        self.audit.record("refund", case.id, actor, "return_received", {"amount": str(granted)})
+        return updated
 
     def export_csv(self, filters: CaseFilters | None = None) -> str:
         return cases_to_csv(self.list_cases(filters))
@@ -158,6 +220,29 @@ class RefundReviewMixin:
             if step.step in ("offer", "review"):
                 break
         return case.suggested_outcome or case.proposed_outcome, case.proposed_amount or Decimal(0)
+
+    def _agreed_return_amount(self, case: RefundCaseRecord) -> Decimal:
+        """The amount agreed for a return for refund: the buyer's accept or the merchant's approve/edit."""
+        for step in reversed(self.repository.steps(case.id)):
+            if (
+                step.step in _RETURN_AGREED_STEPS
+                and step.outcome == "return_for_refund"
+                and step.amount is not None
+            ):
+                return step.amount
+        return case.proposed_amount or Decimal(0)
+
+    def _already_refunded(self, case: RefundCaseRecord) -> Decimal:
+        """Money settled by the order's other claims."""
+        return sum(
+            (c.final_amount or Decimal(0) for c in self.repository.cases_for_order(case.order_no)
+             if c.id != case.id and c.status == "resolved"),
+            Decimal(0),
+        )  # fmt: skip
+
+    def _refundable(self, case: RefundCaseRecord) -> Decimal:
+        """What may still be refunded on this claim's order: paid minus other claims' refunds, never negative."""
+        return max(Decimal(0), case.total_paid - self._already_refunded(case))
 
     def _case(self, case_id: str) -> RefundCaseRecord:
         case = self.repository.get_case((case_id or "").strip())

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from app.domain.refunds import (
     OFFERABLE,
+    OPEN_CASE_STATUSES,
     ClaimReason,
     Finding,
     PolicyDecision,
@@ -36,6 +37,7 @@ from app.services.refunds.intake import (  # noqa: F401 - re-exported for caller
     UploadRejection,
 )
 from app.services.refunds.policy import counter_bound, decide
+from app.services.refunds.review import ALREADY_DECIDED
 from app.services.refunds.shipping_costs import ShippingCostTable
 from app.services.refunds.uploads import UploadChecker
 from app.settings import Settings
@@ -151,12 +153,18 @@ class RefundService(RefundIntakeMixin):
         policy = self.policy()
         opened = as_utc(case.created_at)
         since = opened - timedelta(days=policy.repeat_claim_window_days)
+        others = [other for other in self.repository.cases_for_order(case.order_no) if other.id != case.id]
+        # Claims opened before this one and still running: this one is a possible duplicate.
+        still_open = [o for o in others if o.status in OPEN_CASE_STATUSES and as_utc(o.created_at) < opened]
+        refunded = [o for o in others if o.status == "resolved" and (o.final_amount or Decimal(0)) > 0]
         return PolicyInput(
             reason=cast(ClaimReason, case.reason), claimed_at=opened,
             currency=case.currency, item_value=case.item_value, shipping_paid=order.shipping_paid,
             total_paid=case.total_paid, country_code=case.country_code, order_status=order.status,
             delivered_at=order.delivered_at, return_cost=self.shipping.return_cost(case.country_code, case.currency),
             prior_claims=self.repository.count_claims(case.buyer_email, since=since, before=opened, exclude_case=case.id),
+            open_claims_on_order=len(still_open), refunded_claims_on_order=len(refunded),
+            already_refunded=sum((o.final_amount or Decimal(0) for o in refunded), Decimal(0)),
             finding=finding,
         )  # fmt: skip
 
@@ -169,7 +177,6 @@ class RefundService(RefundIntakeMixin):
         policy = self.policy()
         inp = self.policy_input(case, finding)
         decision = decide(policy, inp)
-        self._record_decision(case, decision, inp, policy, decided_by="policy-engine")
         offered = decision.outcome in OFFERABLE
         if offered:
             text = negotiation.offer_text(
@@ -178,13 +185,17 @@ class RefundService(RefundIntakeMixin):
             step, status = "offer", "offered"
         else:
             text, step, status = negotiation.message("review", case.language), "review", "review"
+        updated = self.repository.transition(
+            case_id, ("new", "review"), status=status, proposed_outcome=decision.outcome,
+            proposed_amount=decision.amount, suggested_outcome=decision.suggested_outcome,
+        )  # fmt: skip
+        if updated is None:  # another request proposed or decided meanwhile
+            raise InvalidInputError(ALREADY_DECIDED)
+        case = updated
+        self._record_decision(case, decision, inp, policy, decided_by="policy-engine")
         self.repository.add_step(
             case_id, step=step, actor="policy-engine", language=case.language, text=text,
             outcome=decision.outcome, amount=decision.amount, currency=case.currency,
-        )  # fmt: skip
-        case = self.repository.update_case(
-            case_id, status=status, proposed_outcome=decision.outcome, proposed_amount=decision.amount,
-            suggested_outcome=decision.suggested_outcome,
         )  # fmt: skip
         self.audit.record(
             CASE_KIND, case_id, "policy-engine", "offer_sent" if offered else "sent_to_review",
@@ -219,15 +230,28 @@ class RefundService(RefundIntakeMixin):
             )
         offer_amount = case.proposed_amount or Decimal(0)
         if action == "accept":
+            if case.proposed_outcome == "return_for_refund":  # the money waits for the returned item
+                self._claim_offer(case, status="awaiting_return")
+                text = negotiation.message("awaiting_return", case.language, offer_amount, case.currency)
+                self.repository.add_step(case.id, step="accept", actor="buyer", language=case.language, text=text,
+                                         outcome=case.proposed_outcome, amount=offer_amount, currency=case.currency)  # fmt: skip
+                self.audit.record(
+                    CASE_KIND, case.id, "buyer", "accept",
+                    {"outcome": case.proposed_outcome, "amount": str(offer_amount), "status": "awaiting_return"},
+                )  # fmt: skip
+                return self._view(self._case(case.id), text)
             key = "accepted_refund" if offer_amount > 0 else "accepted_other"
+            self._claim_offer(case, status="resolved", final_outcome=case.proposed_outcome,
+                              final_amount=offer_amount, resolved_at=self.clock())  # fmt: skip
             return self._settle(case, "accept", "buyer", case.proposed_outcome, offer_amount, key, [])
         if action == "decline":
+            self._claim_offer(case, status="review")
             text = negotiation.message("declined", case.language)
             self.repository.add_step(
                 case.id, step="decline", actor="buyer", language=case.language, text=text
             )
             self.audit.record(CASE_KIND, case.id, "buyer", "offer_declined", {"offer": str(offer_amount)})
-            return self._view(self.repository.update_case(case.id, status="review"), text)
+            return self._view(self._case(case.id), text)
         if action != "counter":
             raise InvalidInputError("Please accept, decline or make a counter-offer.")
         if case.proposed_outcome != "partial_refund_no_return":
@@ -235,13 +259,19 @@ class RefundService(RefundIntakeMixin):
                 "A counter-offer is possible for partial refunds only; you can accept or decline."
             )
         amount = negotiation.parse_amount(counter or "", case.currency)
-        if amount <= 0 or amount > case.total_paid:
-            limit = negotiation.format_amount(case.total_paid, case.currency, case.language)
+        refundable = self._refundable(case)
+        if amount <= 0 or amount > refundable:
+            limit = negotiation.format_amount(refundable, case.currency, case.language)
             raise InvalidInputError(
                 f"A counter-offer must be more than 0 and at most what you paid ({limit})."
             )
-        bound = counter_bound(self.policy(), offer_amount, case.item_value, case.total_paid, case.currency)
+        bound = counter_bound(self.policy(), offer_amount, case.item_value, refundable, case.currency)
         verdict = negotiation.evaluate_counter(amount, bound)
+        if verdict.accepted:
+            self._claim_offer(case, status="resolved", final_outcome="partial_refund_no_return",
+                              final_amount=amount, resolved_at=self.clock())  # fmt: skip
+        else:
+            self._claim_offer(case, status="review")
         self.repository.add_step(
             case.id, step="counter", actor="buyer", language=case.language, text=counter or "",
             outcome="partial_refund_no_return", amount=amount, currency=case.currency,
@@ -268,13 +298,21 @@ class RefundService(RefundIntakeMixin):
             "counter_escalated",
             {"amount": str(amount), "bound": str(bound)},
         )
-        return self._view(self.repository.update_case(case.id, status="review"), text)
+        return self._view(self._case(case.id), text)
 
     # -- helpers -----------------------------------------------------------------------------------------------
+    def _claim_offer(self, case: RefundCaseRecord, **fields: Any) -> RefundCaseRecord:
+        """Answer the open offer exactly once: the status moves from "offered" in one conditional UPDATE."""
+        updated = self.repository.transition(case.id, ("offered",), **fields)
+        if updated is None:
+            raise InvalidInputError(ALREADY_DECIDED)
+        return updated
+
     def _settle(
         self, case: RefundCaseRecord, step: str, actor: str, outcome: str | None, amount: Decimal, key: str,
         rules: list[dict[str, str]],
     ) -> BuyerView:  # fmt: skip
+        """Record an agreement whose status change (_claim_offer) already won."""
         text = negotiation.message(key, case.language, amount if amount > 0 else None, case.currency)
         self.repository.add_step(case.id, step=step, actor=actor, language=case.language, text=text,
                                  outcome=outcome, amount=amount, currency=case.currency)  # fmt: skip
@@ -284,10 +322,7 @@ class RefundService(RefundIntakeMixin):
             policy_version=self.policy().version, note=f"buyer {step.replace('_', ' ')}",
         )  # fmt: skip
         self.audit.record(CASE_KIND, case.id, actor, step, {"outcome": outcome, "amount": str(amount)})
-        updated = self.repository.update_case(
-            case.id, status="resolved", final_outcome=outcome, final_amount=amount, resolved_at=self.clock()
-        )
-        return self._view(updated, text)
+        return self._view(self._case(case.id), text)
 
     def _record_decision(
         self,
@@ -309,6 +344,8 @@ class RefundService(RefundIntakeMixin):
         open_offer = case.status == "offered"
         countered = any(step.step == "counter" for step in self.repository.steps(case.id))
         amount = case.final_amount if case.final_amount is not None else case.proposed_amount
+        if case.status == "awaiting_return":
+            amount = self._agreed_return_amount(case)
         return BuyerView(
             case_id=case.id, status=case.status, language=case.language, text=text, can_respond=open_offer,
             can_counter=open_offer and not countered and case.proposed_outcome == "partial_refund_no_return",

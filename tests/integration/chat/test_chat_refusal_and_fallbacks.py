@@ -99,11 +99,21 @@ def test_model_down_answers_with_sources_and_keeps_the_message(chat_services, op
 
 def test_a_stream_dropped_mid_answer_is_reset_and_replaced(chat_services, openai_fake) -> None:
     services = chat_services()
-    openai_fake.enqueue(Reply(text="Yes it supports HDR10 and much more", drop_after_chunks=2))
+    # Dropped in the second sentence: the first (checked) one was shown, so the buyer is told to discard it.
+    openai_fake.enqueue(Reply(text="Yes, it supports HDR10. It also has much more to offer.", drop_after_chunks=6))
     events = list(services.buyer_chat.stream_reply(services.buyer_chat.new_session(), "Does the 4K OLED monitor support HDR?"))
     kinds = [e.type for e in events]
     assert kinds.index("reset") > kinds.index("delta")
     assert events[-1].type == "done" and events[-1].text.startswith(answer_fallback.text("sources_intro", "en"))
+
+
+def test_a_stream_dropped_in_the_first_sentence_shows_nothing_unchecked(chat_services, openai_fake) -> None:
+    services = chat_services()
+    openai_fake.enqueue(Reply(text="Yes it supports HDR10 and much more", drop_after_chunks=2))
+    events = list(services.buyer_chat.stream_reply(services.buyer_chat.new_session(), "Does the 4K OLED monitor support HDR?"))
+    deltas = [e.text for e in events if e.type == "delta"]
+    assert "reset" not in [e.type for e in events]  # nothing of the draft was shown, so nothing to withdraw
+    assert deltas == [events[-1].text] and events[-1].text.startswith(answer_fallback.text("sources_intro", "en"))
 
 
 def test_no_model_configured_still_answers_with_sources(make_services) -> None:

@@ -72,13 +72,15 @@ def test_arabic_is_flagged_right_to_left(chat_services, openai_fake, run_app) ->
 
 
 def test_sse_stream_sends_language_citations_deltas_and_done(chat_services, openai_fake, run_app) -> None:
-    openai_fake.set_default(ANSWER)
+    # Deltas are released a checked sentence at a time: a reply of several sentences streams in several.
+    answer = f"{ANSWER} Tiene colores muy vivos. También es ligero. ¡Es ideal para viajar!"
+    openai_fake.set_default(answer)
     url = run_app(chat_services())
     token = httpx.post(f"{url}/api/chat/session").json()["session_token"]
     events = _sse(url, token, QUESTION)
     names = [name for name, _ in events]
-    assert names[:2] == ["language", "citations"] and names[-1] == "done" and names.count("delta") > 3
-    assert "".join(data["text"] for name, data in events if name == "delta") == ANSWER == events[-1][1]["text"]
+    assert names[:2] == ["language", "citations"] and names[-1] == "done" and names.count("delta") >= 4
+    assert "".join(data["text"] for name, data in events if name == "delta") == answer == events[-1][1]["text"]
     assert events[0][1] == {"type": "language", "language": "es", "rtl": False}
 
 

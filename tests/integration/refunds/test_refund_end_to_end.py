@@ -11,6 +11,8 @@ import httpx
 import pytest
 from gradio_client import Client, handle_file
 
+from app.domain.refunds import Finding
+from app.services.refunds.evidence import PROMPT_VERSION
 from models.config import VLLMConfig
 from models.registry import build_chat_model
 from models.types import Capabilities
@@ -74,7 +76,7 @@ def test_claim_offer_accept_and_merchant_review(
     )
     assert "resolved" in summary and "84.50" in summary
     assert len(gallery) == 2 and video_value is not None
-    assert finding["status"] == "analysed" and finding["prompt_version"] == "refund-evidence-v1"
+    assert finding["status"] == "analysed" and finding["prompt_version"] == PROMPT_VERSION
     assert finding["tracking_no_match"] == "yes"
     assert [row[2] for row in steps["data"]] == ["offer", "accept"]
     actions = [(row[1], row[2]) for row in audit["data"]]
@@ -89,6 +91,21 @@ def test_claim_offer_accept_and_merchant_review(
     assert rows[0]["case_id"] == case_id and rows[0]["final_amount"] == "84.50"
     savings = merchant.predict(api_name="/refund_savings")
     assert savings["data"][0][:3] == ["2026-11", "USD", 1]
+
+    # A second claim on the same order: the return goes to the merchant, capped at what is left (187 - 84.50), and
+    # the money is decided only when the merchant marks the returned item received.
+    # Now the monitor comes back (the 60 USD label is under 40% of 169 USD).
+    services.refunds.save_policy({"returnless_threshold_pct": "40"}, MERCHANT_USER)
+    second = services.refunds.open_claim(BR_ORDER, BR_EMAIL, "damaged", "A tela piorou.")
+    services.refunds.repository.add_finding(second.id, Finding(status="analysed", issue_visible="yes",
+                                            severity="moderate", product_matches="yes"), attempts=1, raw=[])  # fmt: skip
+    assert services.refunds.propose(second.id).status == "review"
+    summary, *_rest, amount = merchant.predict(second.id, None, "", api_name="/refund_approve")
+    assert "awaiting_return" in summary and amount == 102.5
+    summary, *_rest = merchant.predict(second.id, api_name="/refund_return_received")
+    assert "resolved" in summary and "Return for refund · 102.50 USD" in summary
+    with pytest.raises(Exception, match="already decided"):
+        merchant.predict(second.id, api_name="/refund_return_received")
     # The console's refund API is closed to anonymous callers.
     assert httpx.post(
         f"{url}/gradio_api/call/refund_queue", json={"data": ["all", "all", "", None, None]}

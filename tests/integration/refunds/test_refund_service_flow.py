@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.errors import InvalidInputError, NotFoundError
+from app.services.refunds.evidence import PROMPT_VERSION
 from app.services.refunds.review import CaseFilters
 from app.services.refunds.service import UNKNOWN_ORDER
 from tests.integration.refunds.conftest import BR_EMAIL, BR_ORDER
@@ -31,7 +32,7 @@ def analysed(services, case_id: str, **facts) -> None:  # type: ignore[no-untype
     from app.domain.refunds import Finding
 
     base = {"status": "analysed", "issue_visible": "yes", "severity": "moderate", "product_matches": "yes",
-            "packaging_damage": "yes", "model": "test-vl", "prompt_version": "refund-evidence-v1"}  # fmt: skip
+            "packaging_damage": "yes", "model": "test-vl", "prompt_version": PROMPT_VERSION}  # fmt: skip
     services.refunds.repository.add_finding(case_id, Finding(**{**base, **facts}), attempts=1, raw=[])
 
 
@@ -116,11 +117,16 @@ def test_merchant_edit_and_reject_are_validated_and_recorded(refund_services) ->
         services.refunds.merchant_decide(case.id, "merchant", "reject", note="  ")
     edited = services.refunds.merchant_decide(case.id, "lee", "edit", Decimal("40.005"), "goodwill")
     assert edited.final_amount == Decimal("40.01") and edited.status == "resolved"
-    rejected = services.refunds.merchant_decide(case.id, "lee", "reject", note="photos show a drop")
+    with pytest.raises(InvalidInputError, match="already decided"):  # a decided case is never decided again
+        services.refunds.merchant_decide(case.id, "lee", "reject", note="photos show a drop")
+    other = services.refunds.open_claim(BR_ORDER, BR_EMAIL, "defective", "Pixels mortos de novo.")
+    services.refunds.propose(other.id)
+    rejected = services.refunds.merchant_decide(other.id, "lee", "reject", note="photos show a drop")
     assert rejected.status == "rejected" and rejected.final_amount == Decimal("0")
-    last = services.decisions.for_case("refund", case.id)[-1]
+    last = services.decisions.for_case("refund", other.id)[-1]
     assert (last.decided_by, last.note, last.outcome) == ("lee", "photos show a drop", "reject")
-    assert "não podemos aceitar" in services.refunds.buyer_view(case.id, BR_EMAIL).text
+    assert "não podemos aceitar" in services.refunds.buyer_view(other.id, BR_EMAIL).text
+    assert services.refunds.case_detail(case.id).case.final_amount == Decimal("40.01")
 
 
 def test_reused_photo_from_an_earlier_claim_is_flagged_even_resized(refund_services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

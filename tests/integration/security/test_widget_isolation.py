@@ -111,7 +111,19 @@ def test_widget_page_config_holds_no_order_data(app_url: str) -> None:
     assert leaked == []
 
 
-def test_a_buyer_session_cannot_read_another_buyers_conversation(app_url: str) -> None:
+def _poll(url: str, token: str) -> str:
+    """The widget's merchant-reply poll for `token`, as a fresh page would call it (nothing seen yet)."""
+    client = _client(url)
+    polled = client.predict(token, [], api_name="/chat_poll")
+    client.close()
+    return _history_text(polled or [])
+
+
+def test_a_buyer_session_cannot_read_another_buyers_conversation(
+    make_services: Callable[..., Services], run_app: Callable[[Services], str]
+) -> None:
+    services = make_services()
+    app_url = run_app(services)
     token_a, conversation_a = _chat(app_url, "Do you ship to Korea? My code word is zebra-4711.", None)
     assert "zebra-4711" in conversation_a
     assert len(token_a) >= 20, "session tokens must be unguessable"
@@ -127,7 +139,8 @@ def test_a_buyer_session_cannot_read_another_buyers_conversation(app_url: str) -
     token_b, _ = _chat(app_url, "Is the 15.6 inch monitor in stock? code word kiwi-99", None)
     _, restored_a = _start(app_url, token_a)
     assert "kiwi-99" not in restored_a
-    client = _client(app_url)
-    polled = client.predict(token_b, [], api_name="/chat_poll")
-    client.close()
-    assert "zebra-4711" not in _history_text(polled or [])
+    # The merchant answers A in the inbox: the poll delivers it to A (so this check can fail) and never to B.
+    conversation_id = services.buyer_chat.conversation(token_a).id
+    services.chat_inbox.reply(conversation_id, "Merchant note for buyer A: parcel-secret-5150")
+    assert "parcel-secret-5150" in _poll(app_url, token_a)
+    assert "parcel-secret-5150" not in _poll(app_url, token_b)

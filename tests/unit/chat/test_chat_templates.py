@@ -29,10 +29,11 @@ def test_reply_language_instruction_exists_in_all_14_languages() -> None:
     assert set(REPLY_IN) == set(SUPPORTED_LANGUAGES)
 
 
+@pytest.mark.parametrize("key", ["dont_know", "lookup_unavailable"])
 @pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
-def test_dont_know_names_a_word_that_really_reaches_a_human(language: str) -> None:
+def test_dont_know_names_a_word_that_really_reaches_a_human(language: str, key: str) -> None:
     # The refusal tells the buyer what to write; writing exactly that must hand the chat to a person.
-    sentence = answer_fallback.text("dont_know", language)
+    sentence = answer_fallback.text(key, language)
     quoted = [part for part in sentence.replace("“", "|").replace("”", "|").replace("«", "|").replace("»", "|")
               .replace("„", "|").replace("「", "|").replace("」", "|").replace('"', "|").split("|")[1::2]]
     assert quoted, sentence

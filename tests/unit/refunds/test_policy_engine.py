@@ -163,6 +163,28 @@ def test_escalation_keeps_what_would_have_been_offered() -> None:
     assert "same photo as case abc" in decision.reasons
 
 
+@pytest.mark.parametrize(
+    ("history", "code"),
+    [({"open_claims_on_order": 1}, "earlier_claim_on_order"),
+     ({"refunded_claims_on_order": 1, "already_refunded": Decimal("84.50")}, "earlier_claim_on_order")],
+)  # fmt: skip
+def test_a_second_claim_on_the_same_order_goes_to_the_merchant(history: dict[str, Any], code: str) -> None:
+    first = decide(P, claim())
+    assert first.outcome == "partial_refund_no_return"
+    again = decide(P, claim(**history))
+    assert again.outcome == "escalate" and again.suggested_outcome == "partial_refund_no_return"
+    assert code in codes(again)
+
+
+def test_amounts_are_capped_at_what_is_left_to_refund_on_the_order() -> None:
+    decision = decide(GENEROUS, claim(finding={"severity": "severe"}, refunded_claims_on_order=1,
+                                      already_refunded=Decimal("150.00")))  # fmt: skip
+    assert decision.amount == Decimal("37.00")  # 187 paid - 150 already refunded
+    assert {"capped_at_refundable", "earlier_claim_on_order"} <= set(codes(decision))
+    everything = decide(GENEROUS, claim(refunded_claims_on_order=2, already_refunded=Decimal("200.00")))
+    assert everything.amount == Decimal("0.00") and everything.outcome == "escalate"
+
+
 def test_counter_bound_is_offer_plus_extra_within_limit_and_paid() -> None:
     assert counter_bound(P, Decimal("84.50"), Decimal("169.00"), Decimal("187.00"), "USD") == Decimal(
         "101.40"
@@ -226,6 +248,9 @@ def random_case(draw: st.DrawFn) -> tuple[RefundPolicy, PolicyInput]:
         delivered_at=delivered,
         return_cost=draw(st.none() | money),
         prior_claims=draw(st.integers(0, 6)),
+        open_claims_on_order=draw(st.integers(0, 2)),
+        refunded_claims_on_order=draw(st.integers(0, 2)),
+        already_refunded=draw(money),  # may exceed what was paid (refunds of a since-corrected order)
         finding=finding,
     )
     return policy, inp
@@ -239,6 +264,9 @@ def test_no_amount_ever_exceeds_what_was_paid_or_goes_negative(
     policy, inp = case
     decision = decide(policy, inp)
     assert Decimal(0) <= decision.amount <= inp.total_paid
+    assert decision.amount <= max(Decimal(0), inp.total_paid - inp.already_refunded), "never refunded twice"
+    if inp.open_claims_on_order or inp.refunded_claims_on_order:
+        assert decision.outcome in ("escalate", "reject"), "a second claim on an order is never auto-offered"
     assert Decimal(0) <= decision.percent <= Decimal(100)
     assert decision.rules_fired
     bound = counter_bound(policy, decision.amount, inp.item_value, inp.total_paid, inp.currency)
