@@ -45,7 +45,9 @@ def test_korean_question_gets_a_streamed_answer_with_sources(page: Any, running_
     )
     seen = page.evaluate("() => window.__botTexts")
     partial = [text for text in seen if text and KOREAN_ANSWER.startswith(text) and text != KOREAN_ANSWER]
-    assert len(partial) >= 2, f"the answer should appear piece by piece, saw {seen}"
+    # Text is released sentence by sentence once it passes the grounding checks: the first sentence shows
+    # before the whole answer.
+    assert len(partial) >= 1, f"the answer should appear piece by piece, saw {seen}"
     # Citations: a Sources block under the answer that opens to the store's documents.
     sources = page.get_by_text("📄 Sources", exact=False).first
     sources.wait_for()

@@ -24,7 +24,7 @@ REPO = Path(__file__).resolve().parents[3]
 def space(space_entry: ModuleType, tmp_path: Path, use_embedder: Any) -> Any:
     weights = tmp_path / "Qwen2.5-VL-3B-Instruct"  # an empty folder: building must not look inside
     weights.mkdir()
-    settings = Settings(data_dir=tmp_path / "data", seed_demo_data=True)
+    settings = Settings(data_dir=tmp_path / "data", seed_demo_data=True, demo_mode=True)
     built = space_entry.build_space(settings, model_path=str(weights), device="cpu", embedder=use_embedder)
     yield built
     built.close()
