@@ -49,7 +49,11 @@ OFFERABLE: frozenset[str] = frozenset(
 )
 
 # awaiting_return: a return-for-refund was agreed; the money is decided when the merchant receives the item.
-CaseStatus = Literal["new", "offered", "review", "awaiting_return", "resolved", "rejected"]
+# closed_no_return: the agreed return never came back; the merchant closed the case with nothing refunded.
+# (Status names fit the 16-character status column.)
+CaseStatus = Literal[
+    "new", "offered", "review", "awaiting_return", "resolved", "rejected", "closed_no_return"
+]
 CASE_STATUSES: tuple[CaseStatus, ...] = (
     "new",
     "offered",
@@ -57,6 +61,7 @@ CASE_STATUSES: tuple[CaseStatus, ...] = (
     "awaiting_return",
     "resolved",
     "rejected",
+    "closed_no_return",
 )
 # Cases that are still running: a second claim on the same order goes to the merchant while one of these exists.
 OPEN_CASE_STATUSES: frozenset[str] = frozenset({"new", "offered", "review", "awaiting_return"})

@@ -120,6 +120,14 @@ def build_refund_tab(services: Services) -> None:
             raise gr.Error(exc.user_message) from exc
         return open_case(case_id)
 
+    def close_unreturned(case_id: str, note: str, request: gr.Request) -> tuple[Any, ...]:
+        actor = getattr(request, "username", None) or services.settings.merchant_username
+        try:
+            refunds.close_unreturned(case_id, actor, note)
+        except CopilotError as exc:
+            raise gr.Error(exc.user_message) from exc
+        return open_case(case_id)
+
     def export(
         status: str, reason: str, country: str, min_amount: float | None, max_amount: float | None
     ) -> str:
@@ -172,12 +180,13 @@ def build_refund_tab(services: Services) -> None:
     rules = gr.Dataframe(headers=["rule", "why"], interactive=False, label="Rules that fired", wrap=True)
     with gr.Row():
         amount = gr.Number(label="Amount to refund", minimum=0)
-        note = gr.Textbox(label="Note (required to reject)", scale=2)
+        note = gr.Textbox(label="Note (required to reject or to close without the return)", scale=2)
     with gr.Row():
         approve_button = gr.Button("Approve", variant="primary")
         edit_button = gr.Button("Refund the amount above")
         reject_button = gr.Button("Reject", variant="stop")
         received_button = gr.Button("Mark return received")
+        unreturned_button = gr.Button("Close — item not returned", variant="stop")
     steps = gr.Dataframe(headers=["when", "who", "step", "outcome", "amount", "text"], interactive=False,
                          label="Negotiation", wrap=True)  # fmt: skip
     audit = gr.Dataframe(
@@ -223,6 +232,9 @@ def build_refund_tab(services: Services) -> None:
     reject_button.click(reject, inputs=decision_inputs, outputs=case_outputs, api_name="refund_reject")
     received_button.click(
         return_received, inputs=case_id, outputs=case_outputs, api_name="refund_return_received"
+    )
+    unreturned_button.click(
+        close_unreturned, inputs=[case_id, note], outputs=case_outputs, api_name="refund_close_unreturned"
     )
     export_button.click(export, inputs=filter_inputs, outputs=export_file, api_name="refund_export_csv")
     savings_button.click(savings, outputs=savings_table, api_name="refund_savings")

@@ -30,7 +30,9 @@ MerchantAction = Literal["approve", "edit", "reject"]
 _MONEY_OUTCOMES = frozenset({"partial_refund_no_return", "full_refund_no_return", "return_for_refund"})
 # The merchant decides cases waiting for a person (review, escalations) or an offer the buyer has not answered.
 MERCHANT_DECIDABLE: tuple[str, ...] = ("review", "offered")
-SETTLED_STATUSES = frozenset({"resolved", "rejected", "awaiting_return"})
+SETTLED_STATUSES = frozenset({"resolved", "rejected", "awaiting_return", "closed_no_return"})
+# Terminal statuses: nothing more happens to the case.
+CLOSED_STATUSES = frozenset({"resolved", "rejected", "closed_no_return"})
 ALREADY_DECIDED = "This case was already decided."
 # Steps that agree a return-for-refund amount (the money is paid when the item is back).
 _RETURN_AGREED_STEPS = frozenset({"accept", "merchant_approve", "merchant_edit"})
@@ -176,7 +178,7 @@ class RefundReviewMixin:
         case = self._case(case_id)
         if case.status != "awaiting_return":
             raise InvalidInputError(
-                ALREADY_DECIDED if case.status in ("resolved", "rejected")
+                ALREADY_DECIDED if case.status in CLOSED_STATUSES
                 else "This case is not waiting for a returned item."
             )  # fmt: skip
         agreed = self._agreed_return_amount(case)
@@ -203,6 +205,44 @@ class RefundReviewMixin:
             decided_by=actor, note="return received",
         )  # fmt: skip
         self.audit.record("refund", case.id, actor, "return_received", {"amount": str(granted)})
+        return updated
+
+    def close_unreturned(self, case_id: str, actor: str, note: str) -> RefundCaseRecord:
+        """The agreed return never arrived: close the case with nothing refunded, recorded, audited and announced.
+
+        Only from awaiting_return, once (the same conditional UPDATE as the other decisions), and only with a note
+        saying why (e.g. "no tracking after 30 days").
+        """
+        case = self._case(case_id)
+        note = (note or "").strip()
+        if not note:
+            raise InvalidInputError("Add a note saying why the case is closed without the returned item.")
+        if case.status != "awaiting_return":
+            raise InvalidInputError(
+                ALREADY_DECIDED if case.status in CLOSED_STATUSES
+                else "This case is not waiting for a returned item."
+            )  # fmt: skip
+        agreed = self._agreed_return_amount(case)
+        updated = self.repository.transition(
+            case.id, ("awaiting_return",), status="closed_no_return", final_outcome="return_for_refund",
+            final_amount=Decimal(0), resolved_at=self.clock(),
+        )  # fmt: skip
+        if updated is None:
+            raise InvalidInputError(ALREADY_DECIDED)
+        text = negotiation.message("closed_no_return", case.language)
+        self.repository.add_step(case.id, step="closed_no_return", actor=actor, language=case.language, text=text,
+                                 outcome="return_for_refund", amount=Decimal(0), currency=case.currency)  # fmt: skip
+        self.decisions.record(
+            case_kind="refund", case_id=case.id, outcome="return_for_refund", amount=Decimal(0), currency=case.currency,
+            rules_fired=[{"code": "return_not_received",
+                          "description": f"Returned item never arrived; closed by {actor} without a refund."}],
+            inputs={"previous_status": case.status, "agreed_amount": str(agreed)},
+            decided_by=actor, note=note,
+        )  # fmt: skip
+        self.audit.record(
+            "refund", case.id, actor, "closed_no_return",
+            {"amount": "0", "agreed_amount": str(agreed), "note": note, "status": updated.status},
+        )  # fmt: skip
         return updated
 
     def export_csv(self, filters: CaseFilters | None = None) -> str:
@@ -262,7 +302,8 @@ class RefundReviewMixin:
         for case in self.repository.list_cases(limit=100_000):
             if case.order_no != order_no:
                 continue
-            status = {"rejected": "rejected", "resolved": "approved"}.get(case.status, "requested")
+            status = {"rejected": "rejected", "resolved": "approved",
+                      "closed_no_return": "closed, item not returned"}.get(case.status, "requested")  # fmt: skip
             records.append(
                 RefundRecord(
                     reference=case.id,

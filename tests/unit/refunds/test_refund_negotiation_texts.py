@@ -73,3 +73,13 @@ def test_parse_amount_refuses_text_without_a_number() -> None:
 def test_counter_at_the_bound_is_accepted_one_cent_above_is_not() -> None:
     assert evaluate_counter(Decimal("101.40"), Decimal("101.40")).accepted
     assert not evaluate_counter(Decimal("101.41"), Decimal("101.40")).accepted
+
+
+def test_closed_without_return_is_written_in_all_fourteen_languages() -> None:
+    templates = MESSAGES["closed_no_return"]
+    assert set(templates) == set(SUPPORTED_LANGUAGES) and len(templates) == 14
+    assert len(set(templates.values())) == 14, "each language has its own sentence"
+    for language in SUPPORTED_LANGUAGES:
+        assert message("closed_no_return", language) == templates[language].strip() != ""
+        assert "{" not in templates[language], "no amount: nothing is refunded"
+    assert "sem reembolso" in message("closed_no_return", "pt")
