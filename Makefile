@@ -26,7 +26,7 @@ setup: $(STAMP)
 
 $(CHROMIUM):
 	$(SUDO) apt-get update -qq
-	$(SUDO) apt-get install -y -qq chromium fonts-noto-cjk fonts-noto-color-emoji
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk fonts-noto-color-emoji
 
 chromium: $(CHROMIUM)
 
