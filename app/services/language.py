@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 
@@ -18,6 +19,9 @@ LANGUAGE_NAMES: dict[str, str] = {
 }  # fmt: skip
 
 RTL_LANGUAGES = frozenset({"ar"})
+
+# Emails, tokens with a digit (4K, PP-156-FHD, USB-C 3.2) and all-caps acronyms (OLED, HDR).
+_NO_LANGUAGE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[A-Za-z0-9._+-]*\d[A-Za-z0-9._+-]*|\b[A-Z]{2,}\b")
 
 
 @dataclass(frozen=True)
@@ -46,13 +50,14 @@ class LanguageIdentifier:
         self._get()
 
     def detect(self, text: str) -> DetectedLanguage | None:
-        # Order numbers, emails and emoji carry no language; "ok" is too short to tell.
-        words = [word for word in text.split() if not any(ch.isdigit() for ch in word) and "@" not in word]
+        # Model codes, order numbers, emails and acronyms carry no language (and would hide CJK text glued to
+        # them, e.g. "4K有機EL"); "ok" is too short to tell.
+        cleaned = " ".join(_NO_LANGUAGE.sub(" ", text).split())
         # An ideograph or syllable block carries as much as two Latin letters.
-        letters = sum((2 if ord(ch) >= 0x2E80 else 1) for word in words for ch in word if ch.isalpha())
+        letters = sum((2 if ord(ch) >= 0x2E80 else 1) for ch in cleaned if ch.isalpha())
         if letters < self._min_letters:
             return None
-        values = self._get().compute_language_confidence_values(" ".join(words))
+        values = self._get().compute_language_confidence_values(cleaned)
         if not values:
             return None
         best = values[0]

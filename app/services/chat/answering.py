@@ -207,7 +207,7 @@ class GroundedAnswerer:
         return request.retrieval.hits[:PROMPT_SOURCES]
 
     def _in_language(self, text: str, language: str) -> bool:
-        return self._language.detect_or(guard.language_text(text), language) == language
+        return self._language.detect_or(text, language) == language
 
     def _chunk_problem(self, text: str, request: AnswerRequest) -> str | None:
         """The checks that hold for any prefix of a good reply (language needs the whole text)."""

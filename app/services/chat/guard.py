@@ -96,15 +96,6 @@ def leaks_system_prompt(reply: str, system_prompt: str, min_chars: int = 40) -> 
     return False
 
 
-# Model codes (4K, PP-156-FHD, USB-C 3.2), emails and all-caps acronyms (OLED, HDR) carry no language.
-_NO_LANGUAGE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[A-Za-z0-9._+-]*\d[A-Za-z0-9._+-]*|\b[A-Z]{2,}\b")
-
-
-def language_text(text: str) -> str:
-    """`text` without the tokens that mislead a language identifier (and hide CJK text glued to digits)."""
-    return _NO_LANGUAGE.sub(" ", text)
-
-
 def order_numbers_in(text: str) -> list[str]:
     return [_canonical_order(m) for m in _ORDER_NO.findall(text)]
 

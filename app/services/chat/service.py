@@ -206,10 +206,9 @@ class BuyerChatService:
     def _detect_language(self, text: str, conversation: Conversation) -> str:
         """This message's language; an unclear one keeps the conversation's, except on the very first message
         where the conversation's is only a default and the identifier's best guess is better."""
-        cleaned = guard.language_text(text)
         if self._conversations.messages(conversation.id, roles=("buyer",), limit=1):
-            return self._language.detect_or(cleaned, conversation.language)
-        found = self._language.detect(cleaned)
+            return self._language.detect_or(text, conversation.language)
+        found = self._language.detect(text)
         return found.code if found else conversation.language
 
     # -- routes -----------------------------------------------------------------------------------------------
