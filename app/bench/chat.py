@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import socket
 import statistics
 import sys
 import tempfile
@@ -27,6 +26,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+
+from models.vllm_server import find_free_port
 
 DESCRIPTION = "Buyer chat overhead per message (request -> model server, model first token -> client) over SSE."
 
@@ -49,12 +50,6 @@ class Sample:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--levels", default="1,50", help="concurrent buyers per round (default 1,50)")
     parser.add_argument("--messages", type=int, default=5, help="messages per buyer per round (default 5)")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class _Stamps:
@@ -147,7 +142,7 @@ def run(args: argparse.Namespace) -> int:
             print("indexing the demo store…", flush=True)
             services.knowledge_admin.ingest_corpus()
             services.language.warm_up()
-            server = BackgroundServer(create_app(services, None), port=_free_port()).start()
+            server = BackgroundServer(create_app(services, None), port=find_free_port()).start()
             _round(server.url, 2, 2, stamps, first_ref=10_000_000)  # warm-up: connections, caches, lazy imports
             print(f"\n{'buyers':>6} {'msgs':>5} {'errors':>6} | {'to_model p50':>12} {'p95':>7} | {'to_client p50':>13} {'p95':>7}  (ms)")
             failed = False

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -15,15 +14,13 @@ from app.services.auth import MerchantCredentials, hash_password
 from app.settings import Settings
 from app.wiring import Services, build_services
 from models.types import ChatModel
+from models.vllm_server import find_free_port
 
 MERCHANT_USER = "merchant"
 MERCHANT_PASSWORD = "test-merchant-password"
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+free_port = find_free_port
 
 
 def make_settings(data_dir: Path, **overrides: Any) -> Settings:

@@ -25,6 +25,7 @@ from knowledge.embedders import (
 from knowledge.ingest import IngestReport, ingest_corpus
 from knowledge.retriever import Retriever
 from knowledge.store import KnowledgeStore
+from models.vllm_server import find_free_port
 
 DEMO_CORPUS = Path(__file__).resolve().parents[2] / "knowledge" / "corpus"
 
@@ -160,9 +161,7 @@ def chroma_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
     exe = shutil.which("chroma") or str(Path(sys.executable).with_name("chroma"))
     if not Path(exe).is_file():
         pytest.fail("no `chroma` server executable next to this Python (it ships in the chromadb wheel)")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = find_free_port()
     folder = tmp_path_factory.mktemp("chroma-server")
     log = (folder / "server.log").open("wb")
     proc = subprocess.Popen([exe, "run", "--path", str(folder / "data"), "--host", "127.0.0.1",

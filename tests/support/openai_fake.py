@@ -30,6 +30,8 @@ from dataclasses import dataclass, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Literal
 
+from models.vllm_server import find_free_port
+
 FaultMode = Literal["down", "slow", "drop_stream", "malformed_json", "http_status"]
 
 
@@ -388,7 +390,4 @@ def _error_body(status: int, message: str) -> dict[str, Any]:
 
 def closed_port_url() -> str:
     """An OpenAI base URL on loopback where nothing listens (connection refused)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    return f"http://127.0.0.1:{port}/v1"
+    return f"http://127.0.0.1:{find_free_port()}/v1"
