@@ -13,30 +13,48 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
-from fastapi import FastAPI, Header, Request
+from fastapi import FastAPI, Header, Query, Request
 from fastapi.responses import JSONResponse, StreamingResponse
-from pydantic import BaseModel
+from pydantic import BaseModel, Field, field_validator
 
 from app.domain.chat import StoredMessage
-from app.errors import CopilotError, NotFoundError
+from app.errors import CopilotError, NotFoundError, RateLimitedError
 from app.services.language import RTL_LANGUAGES
 from app.wiring import Services
 
 log = logging.getLogger(__name__)
 
 
+def _encodable(value: str | None) -> str | None:
+    if value is not None:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise ValueError("text must be valid Unicode (no lone surrogate code points)") from exc
+    return value
+
+
 class ChatRequest(BaseModel):
-    session_token: str | None = None
-    message: str = ""
+    session_token: str | None = Field(default=None, max_length=256)
+    message: str = Field(default="", max_length=100_000)
+
+    _valid_text = field_validator("session_token", "message")(_encodable)
 
 
 def _error(exc: CopilotError) -> JSONResponse:
+    if isinstance(exc, RateLimitedError):
+        return JSONResponse({"error": exc.user_message}, status_code=429, headers={"Retry-After": str(exc.retry_after_s)})
     return JSONResponse({"error": exc.user_message}, status_code=404 if isinstance(exc, NotFoundError) else 400)
+
+
+def client_address(request: Request) -> str:
+    """The peer address (uvicorn has already applied X-Forwarded-For, and only from configured trusted proxies)."""
+    return request.client.host if request.client else "unknown"
+
+
 
 
 def _message_json(message: StoredMessage) -> dict[str, Any]:
@@ -55,52 +73,15 @@ def _token(body_token: str | None, header_token: str | None) -> str:
     return body_token or header_token or ""
 
 
-class SessionRateLimiter:
-    """A token bucket per client IP: `per_minute` new sessions, refilled continuously (each session is a row).
-
-    Held by the routes registered for one app (not a module global); the clock is injectable for tests.
-    """
-
-    def __init__(self, per_minute: int, clock: Callable[[], float] = time.monotonic, max_clients: int = 10_000) -> None:
-        self._capacity = float(max(per_minute, 1))
-        self._rate = self._capacity / 60.0  # tokens per second
-        self._clock = clock
-        self._max_clients = max_clients
-        self._buckets: dict[str, tuple[float, float]] = {}  # ip -> (tokens, last refill)
-        self._lock = threading.Lock()
-
-    def allow(self, client: str) -> bool:
-        with self._lock:
-            now = self._clock()
-            tokens, last = self._buckets.get(client, (self._capacity, now))
-            tokens = min(self._capacity, tokens + (now - last) * self._rate)
-            allowed = tokens >= 1.0
-            self._buckets[client] = (tokens - 1.0 if allowed else tokens, now)
-            if len(self._buckets) > self._max_clients:
-                self._forget_full(now)
-            return allowed
-
-    def _forget_full(self, now: float) -> None:
-        """Drop buckets that have refilled completely: they hold no information (bounds memory)."""
-        full = [ip for ip, (tokens, last) in self._buckets.items() if tokens + (now - last) * self._rate >= self._capacity]
-        for ip in full:
-            del self._buckets[ip]
-
-
 def register_chat_routes(api: FastAPI, services: Services) -> None:
     chat = services.buyer_chat
-    session_limiter = SessionRateLimiter(services.settings.chat_sessions_per_minute)
 
     @api.post("/api/chat/session", response_model=None)
     def new_session(request: Request) -> dict[str, str] | JSONResponse:
-        client = request.client.host if request.client else "unknown"
-        if not session_limiter.allow(client):
-            return JSONResponse(
-                {"error": "Too many new chat sessions from your network. Please wait a minute and try again."},
-                status_code=429,
-                headers={"Retry-After": "60"},
-            )
-        return {"session_token": chat.new_session()}
+        try:
+            return {"session_token": chat.new_session(client=client_address(request))}
+        except CopilotError as exc:
+            return _error(exc)
 
     @api.post("/api/chat", response_model=None)
     def send(request: ChatRequest, x_chat_session: str | None = Header(default=None)) -> dict[str, Any] | JSONResponse:
@@ -137,7 +118,9 @@ def register_chat_routes(api: FastAPI, services: Services) -> None:
 
     @api.get("/api/chat/messages", response_model=None)
     def messages(
-        session_token: str | None = None, after: int = 0, x_chat_session: str | None = Header(default=None)
+        session_token: str | None = Query(default=None, max_length=256),
+        after: int = Query(default=0, ge=0, le=2**62),
+        x_chat_session: str | None = Header(default=None)
     ) -> dict[str, Any] | JSONResponse:
         try:
             history = chat.history(_token(session_token, x_chat_session), after_id=after)

@@ -28,3 +28,11 @@ class AccessDeniedError(CopilotError):
 
 class ServiceUnavailableError(CopilotError):
     """A dependency (model server, database) is down or too slow; nothing was lost."""
+
+
+class RateLimitedError(CopilotError):
+    """Too many requests from one client or session; ``retry_after_s`` says when to try again."""
+
+    def __init__(self, user_message: str, retry_after_s: int = 60) -> None:
+        super().__init__(user_message)
+        self.retry_after_s = retry_after_s

@@ -6,7 +6,7 @@ import logging
 
 import uvicorn
 
-from app.server import create_app
+from app.server import create_app, proxy_header_options
 from app.services.auth import resolve_credentials
 from app.settings import Settings
 from app.wiring import build_services
@@ -35,7 +35,10 @@ def serve(settings: Settings) -> None:
             print("  Embedded model server is starting in the background (CPU, a few minutes); see the Status tab.")
         print()
         # Open SSE streams (chat, heartbeats) must not hold a restart hostage.
-        uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", timeout_graceful_shutdown=5)
+        uvicorn.run(
+            app, host=settings.host, port=settings.port, log_level="warning", timeout_graceful_shutdown=5,
+            **proxy_header_options(settings.trusted_proxies),
+        )  # fmt: skip
     finally:
         services.close()
 

@@ -112,6 +112,13 @@ class Settings(BaseSettings):
     chat_poll_seconds: float = 3.0  # how often the widget looks for merchant replies
     # New chat sessions (one database row each) one client IP may open per minute through the JSON API.
     chat_sessions_per_minute: int = 30
+    # Buyer messages one session may send per minute, and handoffs to a human one session may open per day.
+    chat_messages_per_minute: int = 12
+    chat_handoffs_per_session: int = 3
+    # A session token unused this long opens nothing (stored tokens are hashes; an expired one is "not found").
+    chat_session_idle_hours: int = Field(default=24 * 30, ge=1)
+    # Client addresses of reverse proxies whose X-Forwarded-For is believed; every other peer is taken as-is.
+    trusted_proxies: Annotated[list[str], NoDecode] = Field(default_factory=list)
 
     # --- chargeback defense --------------------------------------------------------------------------------------
     chargeback_urgent_days: int = 3  # the queue flags cases due within this many days
@@ -126,7 +133,7 @@ class Settings(BaseSettings):
     merchant_password_hash: SecretStr | None = None
     demo_mode: bool = False
 
-    _split_urls = field_validator("vllm_base_urls", "vision_base_urls", mode="before")(_split_list)
+    _split_urls = field_validator("vllm_base_urls", "vision_base_urls", "trusted_proxies", mode="before")(_split_list)
 
     @property
     def resolved_database_url(self) -> str:

@@ -190,7 +190,7 @@ _PREFIXES: tuple[tuple[str, str, str], ...] = (
 
 
 def default_prefixes(model: str) -> tuple[str, str]:
-    lowered = model.lower()
+    lowered = str(model).lower()
     for marker, query_prefix, document_prefix in _PREFIXES:
         if marker in lowered.replace("_", "-").split("/")[-1].split("-"):
             return query_prefix, document_prefix

@@ -249,7 +249,7 @@ class KnowledgeStore:
         metas = (result.get("metadatas") or [[]])[0]
         dists = (result.get("distances") or [[]])[0]
         return [
-            ScoredChunk(chunk=_chunk_from_record(i, d, m or {}), score=1.0 - float(dist))
+            ScoredChunk(chunk=_chunk_from_record(i, d, m or {}), score=_cosine_from_distance(dist))
             for i, d, m, dist in zip(ids, docs, metas, dists, strict=True)
         ]
 
@@ -329,3 +329,9 @@ class KnowledgeStore:
 def _batches(items: list[Any], size: int) -> Iterator[list[Any]]:
     for start in range(0, len(items), size):
         yield items[start:start + size]
+
+
+def _cosine_from_distance(distance: float) -> float:
+    """Chroma's cosine distance is 1 - cos in float32; rounding can leave it a hair
+    outside [0, 2], so the similarity is clamped back into [-1, 1]."""
+    return max(-1.0, min(1.0, 1.0 - float(distance)))

@@ -7,7 +7,6 @@ import hmac
 import secrets
 import threading
 import time
-from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
@@ -58,49 +57,65 @@ def resolve_credentials(username: str, password_hash: str | None, demo_mode: boo
 
 
 class LoginThrottle:
-    """Refuses further attempts for a user name after repeated failures (slows password guessing).
+    """Slows password guessing per (user name, client address): after `free_failures` failures, each further one
+    locks that pair out for a delay that doubles (base_delay_s, 2x, 4x… up to max_delay_s).
 
+    Keyed by the pair, so strangers failing from their own addresses never lock the merchant out of theirs.
     Held by the app instance, not a module global; the clock is injectable for tests.
     """
 
-    def __init__(self, max_failures: int = 5, window_s: float = 300.0, clock: Callable[[], float] = time.monotonic):
-        self._max_failures = max_failures
-        self._window_s = window_s
+    def __init__(
+        self,
+        free_failures: int = 5,
+        base_delay_s: float = 30.0,
+        max_delay_s: float = 3600.0,
+        forget_after_s: float = 86_400.0,
+        clock: Callable[[], float] = time.monotonic,
+        max_keys: int = 50_000,
+    ) -> None:
+        self._free = free_failures
+        self._base = base_delay_s
+        self._max = max_delay_s
+        self._forget_after = forget_after_s
         self._clock = clock
-        self._failures: dict[str, deque[float]] = {}
+        self._max_keys = max_keys
+        self._state: dict[tuple[str, str], tuple[int, float]] = {}  # key -> (failures, locked until)
         self._lock = threading.Lock()
 
-    def allowed(self, username: str) -> bool:
+    def retry_after(self, username: str, client: str) -> float:
+        """Seconds until this pair may try again (0: now)."""
         with self._lock:
-            recent = self._recent(username)
-            return len(recent) < self._max_failures
+            _failures, until = self._state.get((username, client), (0, 0.0))
+            return max(0.0, until - self._clock())
 
-    def record(self, username: str, success: bool) -> None:
+    def record(self, username: str, client: str, success: bool) -> None:
+        key = (username, client)
         with self._lock:
             if success:
-                self._failures.pop(username, None)
-            else:
-                self._recent(username).append(self._clock())
+                self._state.pop(key, None)
+                return
+            now = self._clock()
+            failures, until = self._state.get(key, (0, 0.0))
+            if until and now - until > self._forget_after:
+                failures = 0
+            failures += 1
+            over = failures - self._free
+            delay = min(self._max, self._base * 2 ** (over - 1)) if over > 0 else 0.0
+            self._state[key] = (failures, now + delay if delay else until)
+            if len(self._state) > self._max_keys:
+                self._forget_stale(now)
 
-    def _recent(self, username: str) -> deque[float]:
-        failures = self._failures.setdefault(username, deque())
-        cutoff = self._clock() - self._window_s
-        while failures and failures[0] < cutoff:
-            failures.popleft()
-        return failures
+    def _forget_stale(self, now: float) -> None:
+        stale = [k for k, (_f, until) in self._state.items() if now - until > self._forget_after]
+        for key in stale or list(self._state)[: len(self._state) // 2]:
+            del self._state[key]
 
 
-def async_login_check(
-    credentials: MerchantCredentials, throttle: LoginThrottle
-) -> Callable[[str, str], Awaitable[bool]]:
+def async_login_check(credentials: MerchantCredentials) -> Callable[[str, str], Awaitable[bool]]:
     """Gradio awaits an async auth callback: PBKDF2 runs in a worker thread, so a stream of login
-    attempts cannot stall every buyer's chat on the event loop."""
+    attempts cannot stall every buyer's chat on the event loop. Throttling is LoginGuard's (it knows the client)."""
 
     async def check(username: str, password: str) -> bool:
-        if not throttle.allowed(username):
-            return False
-        ok = await anyio.to_thread.run_sync(credentials.check, username, password)
-        throttle.record(username, ok)
-        return ok
+        return bool(await anyio.to_thread.run_sync(credentials.check, username, password))
 
     return check

@@ -6,9 +6,11 @@ Counters are updated with single UPDATE statements so concurrent messages of one
 
 from __future__ import annotations
 
+import hashlib
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from app.domain.chat import Citation, Conversation, ConversationStatus, MessageRole, StoredMessage
 from app.store.base import utcnow
@@ -45,15 +47,23 @@ def _message(row: MessageRow) -> StoredMessage:
     )
 
 
+def token_digest(session_token: str) -> str:
+    """What is stored for a session token: its sha256, so a leaked database opens no buyer's chat."""
+    return hashlib.sha256(session_token.encode("utf-8", "replace")).hexdigest()
+
+
 class ConversationRepository:
-    def __init__(self, db: Database) -> None:
+    """`idle_expiry`: a token unused for longer opens nothing (the same "not found" as an unknown one)."""
+
+    def __init__(self, db: Database, idle_expiry: timedelta | None = None) -> None:
         self._db = db
+        self._idle_expiry = idle_expiry
 
     # -- conversations ----------------------------------------------------------------------------------------
 
     def create(self, session_token: str, language: str = "en") -> Conversation:
         with self._db.session() as session:
-            row = ConversationRow(session_token=session_token, language=language, status="bot")
+            row = ConversationRow(session_token=token_digest(session_token), language=language, status="bot")
             session.add(row)
             session.flush()
             session.refresh(row)
@@ -62,9 +72,17 @@ class ConversationRepository:
     def by_token(self, session_token: str) -> Conversation | None:
         with self._db.session() as session:
             row = session.scalars(
-                select(ConversationRow).where(ConversationRow.session_token == session_token).limit(1)
+                select(ConversationRow).where(ConversationRow.session_token == token_digest(session_token)).limit(1)
             ).first()
-            return _conversation(row) if row else None
+            if row is None or self._expired(row):
+                return None
+            return _conversation(row)
+
+    def _expired(self, row: ConversationRow) -> bool:
+        if self._idle_expiry is None:
+            return False
+        last = row.updated_at if row.updated_at.tzinfo else row.updated_at.replace(tzinfo=UTC)  # SQLite drops tz
+        return utcnow() - last > self._idle_expiry
 
     def get(self, conversation_id: str) -> Conversation | None:
         with self._db.session() as session:
@@ -150,6 +168,13 @@ class ConversationRepository:
             if row is not None:
                 row.translation = translation
                 row.meta = {**(row.meta or {}), **meta_update}
+
+    def count_messages(self, conversation_id: str, role: MessageRole, *, since: datetime) -> int:
+        with self._db.session() as session:
+            query = select(func.count()).select_from(MessageRow).where(
+                MessageRow.conversation_id == conversation_id, MessageRow.role == role, MessageRow.created_at >= since
+            )
+            return int(session.scalar(query) or 0)
 
     def messages(
         self,

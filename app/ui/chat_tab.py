@@ -62,6 +62,12 @@ def render_history(messages: list[StoredMessage], store_name: str) -> list[Messa
     return [item for message in messages for item in render_message(message, store_name)]
 
 
+def _client(request: gr.Request | None) -> str:
+    """The buyer's address as uvicorn saw it (X-Forwarded-For applies only from configured trusted proxies)."""
+    client = getattr(request, "client", None) if request is not None else None
+    return str(getattr(client, "host", None) or "unknown")
+
+
 def build_chat_tab(services: Services, *, persistent: bool = False) -> None:
     """`persistent`: keep the session token in the browser (widget); the console preview starts fresh each load."""
     chat = services.buyer_chat
@@ -86,17 +92,23 @@ def build_chat_tab(services: Services, *, persistent: bool = False) -> None:
         )  # fmt: skip
         send = gr.Button("Send", variant="primary", scale=1, min_width=80)
 
-    def start(token: str | None) -> tuple[str, gr.Chatbot, int]:
-        token = chat.ensure_session(token)
+    def start(token: str | None, request: gr.Request) -> tuple[str, gr.Chatbot, int]:
+        try:
+            token = chat.ensure_session(token, client=_client(request))
+        except CopilotError as exc:
+            raise gr.Error(exc.user_message) from exc
         messages = chat.history(token)
         rtl = chat.conversation(token).language in RTL_LANGUAGES
         seen = max((m.id for m in messages if m.role == "merchant"), default=0)
         return token, chat_value(render_history(messages, store_name), rtl), seen
 
-    def respond(message: str, history: list[Message], token: str | None) -> Iterator[tuple[Any, Any, Any]]:
+    def respond(message: str, token: str | None, request: gr.Request) -> Iterator[tuple[Any, Any, Any]]:
+        # The conversation shown comes from the server, never from the client: a Chatbot value sent by a client
+        # could name files (FileData) or put words in the shop's mouth.
         try:
-            token = chat.ensure_session(token)
+            token = chat.ensure_session(token, client=_client(request))
             text = chat.validate(token, message)
+            history = render_history(chat.history(token), store_name)
         except CopilotError as exc:
             raise gr.Error(exc.user_message) from exc  # the text stays in the box: nothing is lost
         history = [*history, {"role": "user", "content": text}]
@@ -128,17 +140,17 @@ def build_chat_tab(services: Services, *, persistent: bool = False) -> None:
     def unlock() -> gr.Textbox:
         return gr.Textbox(interactive=True)
 
-    def poll(token: str | None, seen: int, history: list[Message]) -> tuple[Any, Any]:
+    def poll(token: str | None, seen: int) -> tuple[Any, Any]:
         if not token:
             return gr.skip(), gr.skip()
         try:
             new = chat.updates(token, seen)
+            if not new:
+                return gr.skip(), gr.skip()
+            history = render_history(chat.history(token), store_name)
         except CopilotError:
             return gr.skip(), gr.skip()
-        if not new:
-            return gr.skip(), gr.skip()
-        added = [item for message in new for item in render_message(message, store_name)]
-        return [*history, *added], max(m.id for m in new)
+        return history, max(m.id for m in new)
 
     # A model behind vLLM batches requests, so chat events are not throttled; an in-process model is.
     in_process = services.chat_model is not None and services.chat_model.info.backend == "transformers"
@@ -146,7 +158,7 @@ def build_chat_tab(services: Services, *, persistent: bool = False) -> None:
     gr.on(
         [message_box.submit, send.click],
         respond,
-        inputs=[message_box, chatbot, token_state],
+        inputs=[message_box, token_state],
         outputs=[message_box, chatbot, token_state],
         api_name="chat",
         concurrency_limit=limit,
@@ -155,7 +167,7 @@ def build_chat_tab(services: Services, *, persistent: bool = False) -> None:
     ).then(unlock, outputs=message_box, api_visibility="private", queue=False)
     timer = gr.Timer(services.settings.chat_poll_seconds)
     timer.tick(
-        poll, inputs=[token_state, merchant_seen, chatbot], outputs=[chatbot, merchant_seen],
+        poll, inputs=[token_state, merchant_seen], outputs=[chatbot, merchant_seen],
         api_name="chat_poll", queue=False, show_progress="hidden",
     )  # fmt: skip
     # The enclosing Blocks (widget or console) is the render context: restore the session on page load.

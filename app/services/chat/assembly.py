@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from datetime import timedelta
 
 from app.services.chat.answering import GroundedAnswerer
 from app.services.chat.handoff import InboxService
@@ -35,7 +36,7 @@ def build_chat(
 ) -> tuple[BuyerChatService, InboxService]:
     # The language models take seconds to load once per process: load them now, not on the first buyer message.
     threading.Thread(target=language.warm_up, name="lingua-warm-up", daemon=True).start()
-    conversations = ConversationRepository(db)
+    conversations = ConversationRepository(db, idle_expiry=timedelta(hours=settings.chat_session_idle_hours))
     translator = Translator(chat_model, language, max_tokens=max(settings.chat_max_tokens, 400))
     inbox = InboxService(conversations, translator, merchant_profile, audit, settings.max_message_chars)
     answerer = GroundedAnswerer(
@@ -58,6 +59,8 @@ def build_chat(
         audit=audit,
         model=chat_model,
         max_message_chars=settings.max_message_chars,
+        sessions_per_minute=settings.chat_sessions_per_minute,
+        messages_per_minute=settings.chat_messages_per_minute,
         history_messages=settings.chat_history_messages,
         intent_by_model=settings.chat_intent_model,
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from app.domain.chat import (
     ChatEvent,
@@ -25,7 +26,7 @@ from app.domain.chat import (
     StoredMessage,
     TextDelta,
 )
-from app.errors import InvalidInputError, NotFoundError
+from app.errors import InvalidInputError, NotFoundError, RateLimitedError
 from app.services.chat import answer_fallback, guard, intents
 from app.services.chat.answering import AnswerRequest, GroundedAnswerer
 from app.services.chat.handoff import InboxService, handoff_reason
@@ -33,8 +34,10 @@ from app.services.chat.order_lookup import OrderLookup, prompt_summary, status_t
 from app.services.chat.prompts import PROMPT_VERSION, Turn
 from app.services.language import RTL_LANGUAGES, LanguageIdentifier
 from app.services.merchant_profile import MerchantProfileService
+from app.services.rate_limits import ClientRateLimiter
 from app.services.text_safety import mask_pans
 from app.store.audit import AuditLog
+from app.store.base import utcnow
 from app.store.conversations import ConversationRepository
 from app.store.merchant_settings import MerchantSettingsRepository
 from models.types import ChatModel
@@ -81,6 +84,8 @@ class BuyerChatService:
         max_message_chars: int,
         history_messages: int,
         intent_by_model: bool,
+        sessions_per_minute: int = 30,
+        messages_per_minute: int = 12,
     ) -> None:
         self._conversations = conversations
         self._orders = orders
@@ -94,17 +99,23 @@ class BuyerChatService:
         self._max_chars = max_message_chars
         self._history = history_messages
         self._intent_by_model = intent_by_model
+        # One limiter for every entry point that opens a session (JSON API and widget alike).
+        self._session_limiter = ClientRateLimiter(sessions_per_minute)
+        self._messages_per_minute = messages_per_minute
 
     # -- sessions ---------------------------------------------------------------------------------------------
 
-    def new_session(self, language: str = "en") -> str:
-        """A fresh, unguessable session token: the only key to a buyer's conversation."""
+    def new_session(self, language: str = "en", *, client: str = "unknown") -> str:
+        """A fresh, unguessable session token: the only key to a buyer's conversation (stored as a hash).
+        RateLimitedError past the per-client limit: each session is a database row."""
+        if not self._session_limiter.allow(client):
+            raise RateLimitedError(answer_fallback.text("too_many_sessions", language))
         token = secrets.token_urlsafe(24)
         self._conversations.create(token, language)
         return token
 
-    def ensure_session(self, token: str | None) -> str:
-        return token if token and self._conversations.by_token(token) else self.new_session()
+    def ensure_session(self, token: str | None, *, client: str = "unknown") -> str:
+        return token if token and self._conversations.by_token(token) else self.new_session(client=client)
 
     def conversation(self, token: str) -> Conversation:
         conversation = self._conversations.by_token(token) if token else None
@@ -134,7 +145,8 @@ class BuyerChatService:
         """The message as it will be stored: stripped, card numbers masked (before any store, model or merchant
         sees it); InvalidInputError in the buyer's language when it is empty or too long."""
         conversation = self.conversation(token)
-        stripped = (text or "").strip()
+        # A lone surrogate (possible in JSON) cannot be stored as UTF-8: it becomes "?" rather than a failure.
+        stripped = (text or "").encode("utf-8", "replace").decode("utf-8").strip()
         if not stripped:
             raise InvalidInputError(answer_fallback.text("empty_message", conversation.language))
         if len(stripped) > self._max_chars:
@@ -144,6 +156,9 @@ class BuyerChatService:
             raise InvalidInputError(
                 answer_fallback.text("too_long", language, length=len(stripped), limit=self._max_chars)
             )
+        since = utcnow() - timedelta(minutes=1)
+        if self._conversations.count_messages(conversation.id, "buyer", since=since) >= self._messages_per_minute:
+            raise RateLimitedError(answer_fallback.text("too_many_messages", conversation.language))
         return mask_pans(stripped)
 
     def reply(self, token: str, text: str) -> ChatReply:

@@ -40,7 +40,7 @@ def test_two_unanswerable_questions_in_a_row_hand_the_chat_to_a_human(chat_servi
     assert second.handoff == "low_confidence"
     assert "a person will reply here" in second.text
     assert chat.conversation(token).status == "handoff"
-    assert [item.conversation.session_token for item in services.chat_inbox.open_items()] == [token]
+    assert [item.conversation.id for item in services.chat_inbox.open_items()] == [chat.conversation(token).id]
     assert openai_fake.requests == []
 
 

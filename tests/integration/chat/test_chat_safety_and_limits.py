@@ -76,7 +76,7 @@ def test_an_invented_price_never_reaches_the_widget(chat_services, openai_fake, 
     url = run_app(chat_services())
     widget = Client(f"{url}/widget/", verbose=False, download_files=False)
     token, _ = widget.predict(None, api_name="/chat_start")
-    job = widget.submit(QUESTION, [], token, api_name="/chat")
+    job = widget.submit(QUESTION, token, api_name="/chat")
     job.result(timeout=60)
     outputs = job.outputs()
     widget.close()
@@ -129,5 +129,5 @@ def test_too_many_new_sessions_from_one_ip_get_a_clear_429(chat_services, run_ap
     statuses = [httpx.post(f"{url}/api/chat/session").status_code for _ in range(5)]
     assert statuses == [200] * 5
     refused = httpx.post(f"{url}/api/chat/session")
-    assert refused.status_code == 429 and "Too many new chat sessions" in refused.json()["error"]
+    assert refused.status_code == 429 and "Too many new chats" in refused.json()["error"]
     assert "session_token" not in refused.json()

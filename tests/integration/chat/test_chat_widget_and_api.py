@@ -40,7 +40,7 @@ def test_widget_chat_streams_an_answer_with_its_sources_and_restores_the_session
     token, start_chat = widget.predict(None, api_name="/chat_start")
     assert token and start_chat["value"] == []
 
-    _box, chat_value, _token = widget.predict(QUESTION, [], token, api_name="/chat")
+    _box, chat_value, _token = widget.predict(QUESTION, token, api_name="/chat")
     messages = chat_value["value"]
     assert content_text(messages[0]) == QUESTION and content_text(messages[1]) == ANSWER
     assert messages[2]["metadata"]["title"].startswith("📄 Sources") and "PP-156-4K-OLED" in content_text(messages[2])
@@ -55,9 +55,9 @@ def test_widget_refuses_empty_and_oversized_messages_with_a_clear_message(chat_s
     widget = Client(f"{url}/widget/", verbose=False)
     token, _ = widget.predict(None, api_name="/chat_start")
     with pytest.raises(AppError, match="Please type a message"):
-        widget.predict("   ", [], token, api_name="/chat")
+        widget.predict("   ", token, api_name="/chat")
     with pytest.raises(AppError, match="too long \\(130 characters\\)"):
-        widget.predict("x" * 130, [], token, api_name="/chat")
+        widget.predict("x" * 130, token, api_name="/chat")
 
 
 def test_arabic_is_flagged_right_to_left(chat_services, openai_fake, run_app) -> None:
@@ -65,7 +65,7 @@ def test_arabic_is_flagged_right_to_left(chat_services, openai_fake, run_app) ->
     url = run_app(chat_services())
     widget = Client(f"{url}/widget/", verbose=False)
     token, _ = widget.predict(None, api_name="/chat_start")
-    _box, chat_value, _token = widget.predict("هل تدعم شاشة OLED بدقة 4K تقنية HDR؟", [], token, api_name="/chat")
+    _box, chat_value, _token = widget.predict("هل تدعم شاشة OLED بدقة 4K تقنية HDR؟", token, api_name="/chat")
     assert chat_value["rtl"] is True
     reply = httpx.post(f"{url}/api/chat", json={"session_token": token, "message": "هل الشاحن مشمول مع الشاشة؟"}, timeout=60)
     assert reply.json()["rtl"] is True

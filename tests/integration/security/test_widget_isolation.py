@@ -58,7 +58,7 @@ def _client(url: str) -> Client:
 def _chat(url: str, text: str, token: str | None) -> tuple[str, str]:
     """One buyer message through the widget's named API; returns (session token, conversation as text)."""
     client = _client(url)
-    job = client.submit(text, [], token, api_name="/chat")
+    job = client.submit(text, token, api_name="/chat")
     job.result(timeout=60)
     outputs = job.outputs()
     client.close()

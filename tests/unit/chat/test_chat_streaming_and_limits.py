@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.api_chat import SessionRateLimiter
 from app.services.chat.answering import release_point
+from app.services.rate_limits import ClientRateLimiter
 
 pytestmark = pytest.mark.unit
 
@@ -38,7 +38,7 @@ class Clock:
 
 def test_the_session_bucket_refuses_past_the_limit_per_ip_and_refills() -> None:
     clock = Clock()
-    limiter = SessionRateLimiter(30, clock=clock)
+    limiter = ClientRateLimiter(30, clock=clock)
     assert all(limiter.allow("10.0.0.1") for _ in range(30))
     assert not limiter.allow("10.0.0.1")
     assert limiter.allow("10.0.0.2")  # another client has its own bucket
@@ -48,7 +48,7 @@ def test_the_session_bucket_refuses_past_the_limit_per_ip_and_refills() -> None:
 
 def test_the_session_bucket_forgets_idle_clients() -> None:
     clock = Clock()
-    limiter = SessionRateLimiter(2, clock=clock, max_clients=3)
+    limiter = ClientRateLimiter(2, clock=clock, max_clients=3)
     for n in range(3):
         limiter.allow(f"ip{n}")
     clock.now += 120
