@@ -72,20 +72,20 @@ def _not_delivered(inp: PolicyInput) -> _Proposal:
     return _Proposal("reject").hit("not_delivered_yet", "The order has not been delivered yet.")
 
 
-def _kind_words(text: str) -> set[str]:
+def _kind_words(text: str) -> list[str]:
     # Singular word forms, so "Screen Protectors (2-Pack)" matches the policy's "screen protector".
-    return {
+    return [
         word[:-1] if word.endswith("s") and len(word) > 3 else word
         for word in re.findall(r"[a-z]+", text.lower())
-    }
+    ]
 
 
 def non_returnable_kind(policy: RefundPolicy, line: ClaimLine) -> str | None:
-    """The policy's product kind this order line is (by its category or title), if it is one of them."""
-    words = _kind_words(f"{line.category} {line.title}")
+    """The policy's product kind this order line is (the kind's words in a row in its category or title)."""
+    words = f" {' '.join(_kind_words(f'{line.category} . {line.title}'))} "
     for kind in policy.non_returnable_when_opened:
-        wanted = _kind_words(kind)
-        if wanted and wanted <= words:
+        wanted = " ".join(_kind_words(kind))
+        if wanted and f" {wanted} " in words:
             return kind
     return None
 
