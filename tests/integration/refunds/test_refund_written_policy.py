@@ -92,3 +92,21 @@ def test_a_drop_after_delivery_is_not_eligible(refund_services) -> None:  # type
     decision = last_decision(services, case.id)
     assert decision.outcome == "reject"
     assert rule(decision, "damaged_after_delivery")["clause"] == "Non-returnable items"
+
+
+def test_the_merchant_console_shows_the_clause_and_the_buyers_opened_answer(refund_services) -> None:  # type: ignore[no-untyped-def]
+    import gradio as gr
+
+    from app.ui.refund_tab import build_refund_tab
+
+    services = refund_services()
+    case = services.refunds.open_claim(
+        ES_ORDER, ES_EMAIL, "changed_mind", "Ya no lo necesito.", product_id=PROTECTOR, opened=True
+    )
+    services.refunds.propose(case.id)
+    with gr.Blocks() as console:
+        build_refund_tab(services)
+    [open_case] = [fn for fn in console.fns.values() if fn.api_name == "refund_case"]
+    detail, _images, _video, _finding, rules, *_rest = open_case.fn(case.id)
+    assert "**Item opened** yes" in detail
+    assert ["opened_non_returnable", "Non-returnable items"] in [row[:2] for row in rules]
