@@ -189,7 +189,11 @@ class RefundService(RefundIntakeMixin):
         offered = decision.outcome in OFFERABLE
         if offered:
             text = negotiation.offer_text(
-                decision.outcome, decision.amount, decision.percent, case.currency, case.language
+                negotiation.offer_key(decision.outcome, case.reason),
+                decision.amount,
+                decision.percent,
+                case.currency,
+                case.language,
             )
             step, status = "offer", "offered"
         else:

@@ -70,6 +70,8 @@ def test_a_parcel_refused_for_import_charges_is_refunded_minus_both_shipping_leg
         MX_ORDER, MX_EMAIL, "refused_import_charges", "No pagué los impuestos.", []
     )
     assert receipt.view.status == "offered" and receipt.view.amount == Decimal("166.00")
+    # In the buyer's language, and without asking them to send back a parcel that is already coming back.
+    assert receipt.view.language == "es" and "paquete rechazado" in receipt.view.text, receipt.view.text
     decision = last_decision(services, receipt.case.id)
     assert decision.outcome == "return_for_refund"
     assert rule(decision, "refused_import_charges")["clause"] == "Duties and refused parcels"
