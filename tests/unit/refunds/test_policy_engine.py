@@ -305,6 +305,19 @@ def test_a_proposal_that_pays_never_pays_nothing(case: tuple[RefundPolicy, Polic
             assert decision.amount > 0, (outcome, decision.reasons)
 
 
+@settings(max_examples=200, deadline=None)
+@given(random_case())
+def test_only_a_listed_damage_cause_or_an_answered_opened_question_denies(
+    case: tuple[RefundPolicy, PolicyInput],
+) -> None:
+    policy, inp = case
+    fired = set(codes(decide(policy, inp)))
+    if inp.finding.damage_cause not in policy.ineligible_damage_causes:
+        assert not fired & {"damaged_after_delivery", "damage_cause_uncertain"}
+    if inp.opened is not True:
+        assert "opened_non_returnable" not in fired
+
+
 @settings(max_examples=300, deadline=None)
 @given(random_case())
 def test_every_written_policy_rule_cites_its_clause(case: tuple[RefundPolicy, PolicyInput]) -> None:
