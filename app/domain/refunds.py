@@ -124,6 +124,9 @@ class PolicyClauses(BaseModel):
     warranty: str = "Warranty policy"
 
 
+_INELIGIBLE_CAUSES: tuple[DamageCause, ...] = ("drop", "liquid", "misuse")
+
+
 def _default_refund_pcts() -> dict[Severity, Decimal]:
     return {"none": Decimal("0"), "minor": Decimal("20"), "moderate": Decimal("50"), "severe": Decimal("100")}
 
@@ -155,7 +158,7 @@ class RefundPolicy(BaseModel):
         default_factory=lambda: ["screen protector", "cleaning kit"]
     )
     # Damage causes that make an item ineligible ("damaged after delivery by drops, liquid or misuse").
-    ineligible_damage_causes: list[DamageCause] = Field(default_factory=lambda: ["drop", "liquid", "misuse"])
+    ineligible_damage_causes: list[DamageCause] = Field(default_factory=lambda: list(_INELIGIBLE_CAUSES))
     # Parcels refused because of import charges: refunded minus outbound shipping and the return shipping cost.
     refused_parcel_deduct_outbound: bool = True
     refused_parcel_deduct_return: bool = True

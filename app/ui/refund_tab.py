@@ -42,7 +42,7 @@ def _detail_markdown(detail: CaseDetail) -> str:
         f"**Reason** {case.reason.replace('_', ' ')} · item value {case.item_value} {case.currency} · "
         f"paid {case.total_paid} {case.currency}",
         f"**Buyer's words** {case.description or '—'}",
-        f"**Item opened** {_OPENED.get(case.item_opened, 'not answered')}",
+        f"**Item opened** {_OPENED[case.item_opened] if case.item_opened is not None else 'not answered'}",
         f"**Proposal** {proposal} · {case.proposed_amount if case.proposed_amount is not None else '—'} {case.currency}",
     ]
     if case.final_outcome:
