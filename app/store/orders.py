@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Literal
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from app.domain.orders import Order
 from app.store.db import Database
@@ -21,6 +23,9 @@ def _normalise_order_no(order_no: str) -> str:
     return order_no.strip().upper().lstrip("#")
 
 
+UpsertResult = Literal["created", "updated", "unchanged"]
+
+
 class OrderRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -29,17 +34,33 @@ class OrderRepository:
         count = 0
         with self._db.session() as session:
             for order in orders:
-                row = session.get(OrderRow, order.order_no)
-                if row is None:
-                    row = OrderRow(order_no=order.order_no)
-                    session.add(row)
-                row.buyer_email = _normalise_email(order.buyer_email)
-                row.country_code = order.country_code
-                row.status = order.status
-                row.created_at = order.created_at
-                row.record = json.loads(order.model_dump_json())
+                self._upsert(session, order)
                 count += 1
         return count
+
+    def upsert(self, order: Order) -> UpsertResult:
+        """Insert or replace one order by its number ("#1001" and "1001" are the same order)."""
+        with self._db.session() as session:
+            return self._upsert(session, order)
+
+    @staticmethod
+    def _upsert(session: Session, order: Order) -> UpsertResult:
+        # The key is the normalised number, so lookups by "#1001" or "1001" find the same row.
+        key = _normalise_order_no(order.order_no)
+        record = json.loads(order.model_dump_json())
+        row = session.get(OrderRow, key)
+        if row is not None and row.record == record:
+            return "unchanged"
+        result: UpsertResult = "updated" if row is not None else "created"
+        if row is None:
+            row = OrderRow(order_no=key)
+            session.add(row)
+        row.buyer_email = _normalise_email(order.buyer_email)
+        row.country_code = order.country_code
+        row.status = order.status
+        row.created_at = order.created_at
+        row.record = record
+        return result
 
     def get(self, order_no: str) -> Order | None:
         """Merchant-side lookup (console, chargeback evidence). Never expose this to buyers."""
