@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from typing import Any
 
 from app.errors import InvalidInputError
@@ -11,7 +12,7 @@ from app.services.orders.source import Candidate, OrderFile
 
 def read(text: str) -> OrderFile:
     try:
-        payload: Any = json.loads(text)
+        payload: Any = json.loads(text, parse_float=Decimal)  # money stays exact
     except json.JSONDecodeError as exc:
         raise InvalidInputError(f"The JSON is not valid (line {exc.lineno}: {exc.msg}).") from None
     records = payload.get("orders") if isinstance(payload, dict) else payload

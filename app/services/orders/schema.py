@@ -2,7 +2,8 @@
 
 Lenient where a storefront may not know a value (name, language, shipping), strict where money and evidence
 depend on it. Unknown fields are ignored so a storefront can send its whole order object. `to_order` turns a
-payload into the store's `Order`. Money is given as a string or integer ("229.00"), never a float.
+payload into the store's `Order`. Money is a string ("€229.00", "229.00") or a JSON number read as an exact
+Decimal by the JSON readers here (never through a float).
 """
 
 from __future__ import annotations
