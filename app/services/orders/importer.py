@@ -15,7 +15,7 @@ from app.domain.orders import Order, TrackingEvent
 from app.errors import InvalidInputError, NotFoundError
 from app.services.orders import json_orders, shopify_csv, woocommerce_csv
 from app.services.orders.schema import OrderIn, TrackingUpdate, to_order
-from app.services.orders.source import Candidate, OrderFile, csv_rows
+from app.services.orders.source import Candidate, OrderFile, csv_rows, header_key
 from app.store.audit import AuditLog
 from app.store.orders import OrderRepository, UpsertResult
 
@@ -99,7 +99,7 @@ def read_order_file(data: bytes, filename: str) -> OrderFile:
     header, rows = csv_rows(text)
     for reader in (shopify_csv, woocommerce_csv):
         if reader.looks_like(header):
-            missing = [name for name in reader.REQUIRED if name not in header]
+            missing = [name for name in reader.REQUIRED if header_key(name) not in header]
             if missing:
                 raise InvalidInputError(f"{filename}: the header lacks column(s): {', '.join(missing)}.")
             return reader.read(rows)

@@ -11,7 +11,7 @@ from typing import Any
 
 from app.services.orders.source import Candidate, OrderFile, put
 
-REQUIRED = ("name", "email", "created at", "currency", "total", "lineitem name", "lineitem quantity", "lineitem price")
+REQUIRED = ("Name", "Email", "Created at", "Currency", "Total", "Lineitem name", "Lineitem quantity", "Lineitem price")
 COLUMNS = {
     "order_no": "Name", "email": "Email", "created_at": "Created at", "currency": "Currency", "total": "Total",
     "shipping": "Shipping", "country_code": "Shipping Country", "paid_at": "Paid at",

@@ -15,7 +15,7 @@ from app.domain.money import minor_unit_exponent
 from app.services.orders.source import Candidate, OrderFile, put
 from app.services.orders.values import parse_money
 
-REQUIRED = ("billing email", "order date", "order total")
+REQUIRED = ("billing_email", "order_date", "order_total")
 COLUMNS = {
     "order_no": "order_number", "email": "billing_email", "created_at": "order_date", "currency": "order_currency",
     "total": "order_total", "shipping": "shipping_total", "country_code": "shipping_country",
