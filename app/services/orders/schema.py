@@ -8,10 +8,12 @@ Decimal by the JSON readers here (never through a float).
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from decimal import Decimal
 from typing import Annotated, Literal
 
+from babel.numbers import is_currency
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from app.domain.money import minor_unit_exponent
@@ -24,9 +26,11 @@ from app.domain.orders import (
     ShippingAddress,
     TrackingEvent,
 )
+from app.services.language import SUPPORTED_LANGUAGES
 from app.services.orders.values import country_code as _country_code
 from app.services.orders.values import language_for_country, parse_datetime, parse_money
 
+_ORDER_NO = re.compile(r"#?[A-Za-z0-9][A-Za-z0-9._/\-]*")
 MAX_ITEMS = 500
 MAX_EVENTS = 200
 
@@ -115,8 +119,8 @@ class OrderIn(_In):
     @field_validator("order_no")
     @classmethod
     def _order_no(cls, value: str) -> str:
-        if any(ch.isspace() for ch in value) or not any(ch.isalnum() for ch in value):
-            raise ValueError("use the order number the buyer sees, without spaces, e.g. #1001")
+        if not _ORDER_NO.fullmatch(value):
+            raise ValueError("use the order number the buyer sees (letters, digits, - _ . /, no spaces), e.g. #1001")
         return value
 
     @field_validator("email")
@@ -130,8 +134,8 @@ class OrderIn(_In):
     @field_validator("currency")
     @classmethod
     def _currency(cls, value: str) -> str:
-        if not value.isalpha():
-            raise ValueError("must be a 3-letter ISO code such as USD")
+        if not is_currency(value.upper()):
+            raise ValueError(f"{value!r} is not an ISO 4217 currency code such as USD")
         return value.upper()
 
     @model_validator(mode="after")
@@ -166,7 +170,10 @@ class TrackingUpdate(_In):
 def to_order(payload: OrderIn) -> Order:
     address = payload.shipping_address
     country = payload.country_code or (address.country_code if address else "")
-    language = (payload.language or "").lower() or language_for_country(country)
+    # "ko-KR" -> "ko"; a language the chat does not speak falls back to the country's.
+    language = re.split(r"[-_]", (payload.language or "").lower())[0]
+    if language not in SUPPORTED_LANGUAGES:
+        language = language_for_country(country)
     delivery = (
         DeliveryProof(signature_name=payload.delivery_signature, photo=payload.delivery_photo)
         if payload.delivery_signature or payload.delivery_photo

@@ -13,7 +13,7 @@ from babel import Locale, UnknownLocaleError
 
 from app.services.language import SUPPORTED_LANGUAGES
 
-_MONEY_JUNK = re.compile(r"[^\d.,\-]")
+_MONEY_NUMBER = re.compile(r"\d(?:[\d.,'\u00a0\u202f ]*\d)?")
 _DATE_FORMATS = (
     "%Y-%m-%d %H:%M:%S %z",  # Shopify: 2026-11-02 10:15:00 +0100
     "%Y-%m-%d %H:%M %z",
@@ -24,13 +24,16 @@ _DATE_FORMATS = (
 
 
 def parse_money(text: str) -> Decimal:
-    """'$1,234.50', '€ 12,50', '1.234,50 EUR', '229' -> Decimal. Negative amounts are refused."""
+    """'$1,234.50', '€ 12,50', '1.234,50 EUR', "CHF 1'234.50", '229' -> Decimal. Negative amounts are refused."""
     raw = (text or "").strip()
-    cleaned = _MONEY_JUNK.sub("", raw)
-    if not cleaned or not re.search(r"\d", cleaned):
+    numbers = _MONEY_NUMBER.findall(raw)
+    # One number with at most a currency word or symbol around it: "1e5" or "12 x 3" are not amounts.
+    if len(numbers) != 1:
         raise ValueError(f"{raw!r} is not an amount")
-    if cleaned.startswith("-"):
+    prefix = raw[: raw.index(numbers[0])]
+    if "-" in prefix or "\u2212" in prefix:
         raise ValueError(f"{raw!r} is negative")
+    cleaned = re.sub(r"[\s'\u00a0\u202f]", "", numbers[0])
     if "," in cleaned and "." in cleaned:
         # The separator that comes last is the decimal one: 1,234.50 or 1.234,50.
         thousands = "," if cleaned.rfind(".") > cleaned.rfind(",") else "."
@@ -39,6 +42,8 @@ def parse_money(text: str) -> Decimal:
         head, _, tail = cleaned.rpartition(",")
         # 12,50 is a decimal comma; 1,234 is a thousands separator.
         cleaned = f"{head.replace(',', '')}.{tail}" if len(tail) != 3 else cleaned.replace(",", "")
+    elif cleaned.count(".") > 1:
+        cleaned = cleaned.replace(".", "")  # 1.234.567 (dots as thousands separators)
     try:
         return Decimal(cleaned)
     except InvalidOperation:

@@ -20,13 +20,14 @@ pytestmark = pytest.mark.unit
     [
         ("$1,234.50", "1234.50"), ("€ 12,50", "12.50"), ("1.234,50 EUR", "1234.50"), ("¥5,300", "5300"),
         ("R$ 230,00", "230.00"), ("229", "229"), ("  90.90 ", "90.90"), ("£0.99", "0.99"),
+        ("CHF 1'234.50", "1234.50"), ("1 234,50 €", "1234.50"), ("12.5", "12.5"),
     ],
 )  # fmt: skip
 def test_money_as_shops_write_it(text: str, amount: str) -> None:
     assert parse_money(text) == Decimal(amount)
 
 
-@pytest.mark.parametrize("text", ["", "free", "-5.00", "$"])
+@pytest.mark.parametrize("text", ["", "free", "-5.00", "$", "$ -5", "1e5", "NaN", "Infinity", "12 x 3", "1.2.3,4,5"])
 def test_money_that_is_not_an_amount_is_refused(text: str) -> None:
     with pytest.raises(ValueError):
         parse_money(text)
@@ -57,6 +58,11 @@ def _order(**changes: object) -> dict[str, object]:
     return base
 
 
+@pytest.mark.parametrize(("given", "language"), [("ko-KR", "ko"), ("pt_BR", "pt"), ("sv", "fr"), (None, "fr")])
+def test_buyer_language_from_the_order_or_the_country(given: str | None, language: str) -> None:
+    assert to_order(OrderIn.model_validate(_order(language=given))).language == language
+
+
 def test_order_json_becomes_a_store_order() -> None:
     order = to_order(OrderIn.model_validate(_order(payment={"card_last4": "4111111111111111", "avs_result": "Y"})))
     assert (order.order_no, order.buyer_email, order.currency, order.country_code, order.language) == (
@@ -74,7 +80,9 @@ def test_order_json_becomes_a_store_order() -> None:
         ({"email": "nobody"}, "not an email address"),
         ({"currency": "JPY", "total": "99.50"}, "more decimals than JPY allows"),
         ({"country_code": None}, "give country_code"),
-        ({"order_no": "10 01"}, "without spaces"),
+        ({"order_no": "10 01"}, "no spaces"),
+        ({"order_no": "##1"}, "e.g. #1001"),
+        ({"currency": "ZZZ"}, "not an ISO 4217 currency"),
     ],
 )
 def test_bad_orders_say_what_is_wrong(changes: dict[str, object], message: str) -> None:
