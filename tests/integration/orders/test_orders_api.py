@@ -11,7 +11,7 @@ from typing import Any
 
 import httpx
 import pytest
-from gradio_client import Client
+from gradio_client import Client, handle_file
 
 from app.wiring import Services, build_services
 from tests.support.fixtures_app import MERCHANT_PASSWORD, MERCHANT_USER, make_settings
@@ -113,3 +113,26 @@ def test_keys_are_stored_hashed(shop: tuple[Services, str]) -> None:
     assert new.secret not in dump and new.secret[8:] not in dump
     assert services.api_keys.authenticate(new.secret) is not None
     assert services.api_keys.authenticate(new.secret + "x") is None
+
+
+def test_console_imports_orders_and_stripe_disputes(shop: tuple[Services, str]) -> None:
+    services, url = shop
+    data = Path(__file__).resolve().parents[2] / "data" / "imports"
+    console = Client(url, auth=(MERCHANT_USER, MERCHANT_PASSWORD), verbose=False)
+
+    report, table = console.predict(handle_file(str(data / "shopify_orders_export.csv")), api_name="/orders_import")
+    assert "3 new, 0 updated, 0 unchanged, 3 rejected" in report and "Row 5 (order #1003): Lineitem quantity" in report
+    assert {row[0] for row in table["data"]} == {"#1001", "#1002", "#1005"}
+    report, _ = console.predict(handle_file(str(data / "shopify_orders_export.csv")), api_name="/orders_import")
+    assert "0 new, 0 updated, 3 unchanged" in report
+
+    report, waiting = console.predict(handle_file(str(data / "stripe_disputes.json")), api_name="/stripe_disputes_import")
+    assert "1 case(s) opened, 2 waiting for an order match" in report
+    assert [row[0] for row in waiting["data"]] == ["dp_1QwTrailGBP0001", "dp_1QwTrailUSD0003"]
+    with pytest.raises(Exception, match="not in the store database"):
+        console.predict("dp_1QwTrailUSD0003", "#4040", api_name="/stripe_dispute_match")
+    status, waiting = console.predict("dp_1QwTrailUSD0003", "#1002", api_name="/stripe_dispute_match")
+    assert status == "Case dp_1QwTrailUSD0003 opened for order #1002."
+    assert [row[0] for row in waiting["data"]] == ["dp_1QwTrailGBP0001"]
+    assert services.chargebacks.get("dp_1QwTrailJPY0002").notice.amount == 5300
+    console.close()
