@@ -211,6 +211,11 @@ class StripeDisputeIntake:
         self._pending.delete(dispute.id)
         report.created.append(dispute.id)
         report.warnings += [f"{dispute.id}: {warning}" for warning in result.warnings]
+        if order.currency != result.notice.currency:
+            report.warnings.append(
+                f"{dispute.id}: disputed in {result.notice.currency} but order {order.order_no} was paid in "
+                f"{order.currency}; check that the order link is right."
+            )
 
     def unmatched(self) -> list[PendingDispute]:
         return self._pending.list_all()

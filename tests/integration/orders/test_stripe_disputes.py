@@ -118,6 +118,7 @@ def test_single_dispute_object_and_unknown_fields(desk: Desk) -> None:
     assert report.created == ["dp_single"], report.summary()
     case = desk.chargebacks.get("dp_single")
     assert (case.notice.order_no, case.notice.amount, case.notice.currency) == ("#1001", Decimal("120000"), "KRW")
+    assert "disputed in KRW but order #1001 was paid in EUR" in report.summary()
 
 
 @pytest.mark.parametrize(
