@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -43,14 +43,32 @@ class OrderRepository:
         with self._db.session() as session:
             return self._upsert(session, order)
 
-    @staticmethod
-    def _upsert(session: Session, order: Order) -> UpsertResult:
+    def upsert_merged(
+        self, orders: Sequence[Order], merge: Callable[[Order, Order | None], Order]
+    ) -> list[tuple[Order, UpsertResult]]:
+        """Upsert many in one transaction; `merge(incoming, stored)` decides what is kept of the stored order."""
+        keys = [_normalise_order_no(order.order_no) for order in orders]
+        results: list[tuple[Order, UpsertResult]] = []
+        with self._db.session() as session:
+            rows = {row.order_no: row for row in session.scalars(select(OrderRow).where(OrderRow.order_no.in_(keys)))}
+            for key, order in zip(keys, orders, strict=True):
+                row = rows.get(key)
+                merged = merge(order, Order.model_validate(row.record) if row is not None else None)
+                result, rows[key] = self._write(session, key, merged, row)
+                results.append((merged, result))
+        return results
+
+    @classmethod
+    def _upsert(cls, session: Session, order: Order) -> UpsertResult:
         # The key is the normalised number, so lookups by "#1001" or "1001" find the same row.
         key = _normalise_order_no(order.order_no)
+        return cls._write(session, key, order, session.get(OrderRow, key))[0]
+
+    @staticmethod
+    def _write(session: Session, key: str, order: Order, row: OrderRow | None) -> tuple[UpsertResult, OrderRow]:
         record = json.loads(order.model_dump_json())
-        row = session.get(OrderRow, key)
         if row is not None and row.record == record:
-            return "unchanged"
+            return "unchanged", row
         result: UpsertResult = "updated" if row is not None else "created"
         if row is None:
             row = OrderRow(order_no=key)
@@ -60,7 +78,7 @@ class OrderRepository:
         row.status = order.status
         row.created_at = order.created_at
         row.record = record
-        return result
+        return result, row
 
     def get(self, order_no: str) -> Order | None:
         """Merchant-side lookup (console, chargeback evidence). Never expose this to buyers."""

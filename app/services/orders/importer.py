@@ -20,6 +20,7 @@ from app.store.audit import AuditLog
 from app.store.orders import OrderRepository, UpsertResult
 
 MAX_FILE_BYTES = 20_000_000
+BATCH = 500
 AUDIT_KIND = "order"
 
 
@@ -130,17 +131,17 @@ class OrderIntake:
         self._orders = orders
         self._audit = audit
 
-    def _save(self, order: Order, actor: str, source: str) -> UpsertResult:
-        merged = merge_tracking(order, self._orders.get(order.order_no))
-        result = self._orders.upsert(merged)
+    def _save(self, order: Order, actor: str, source: str) -> tuple[Order, UpsertResult]:
+        [(merged, result)] = self._orders.upsert_merged([order], merge_tracking)
         if result != "unchanged":
             self._audit.record(AUDIT_KIND, merged.order_no, actor, f"order_{result}", {"source": source})
-        return result
+        return merged, result
 
     def import_file(self, data: bytes, filename: str, actor: str = "merchant") -> OrderImportReport:
         parsed = read_order_file(data, filename)
         report = OrderImportReport(filename=filename, format=parsed.format)
         report.rejected += [RejectedRow((row, ), "", why) for row, why in parsed.orphans]
+        valid: dict[str, Order] = {}
         for candidate in parsed.candidates:
             try:
                 payload = OrderIn.model_validate(candidate.payload)
@@ -149,41 +150,51 @@ class OrderIntake:
                 report.rejected.append(RejectedRow(_error_rows(exc, candidate), candidate.order_no, message))
                 continue
             order = to_order(payload)
-            result = self._save(order, actor, f"import:{filename}")
-            getattr(report, result).append(order.order_no)
+            valid[order.order_no.upper().lstrip("#")] = order  # the last of "#1001" / "1001" wins, as in the store
+        orders = list(valid.values())
+        # One transaction per batch: an export of thousands of orders must not cost a commit per order.
+        for start in range(0, len(orders), BATCH):
+            for order, result in self._orders.upsert_merged(orders[start : start + BATCH], merge_tracking):
+                getattr(report, result).append(order.order_no)
+        if report.created or report.updated:
+            self._audit.record(AUDIT_KIND, f"import:{filename}"[:64], actor, "orders_imported", {
+                "format": parsed.format, "created": report.created, "updated": report.updated,
+                "rejected": len(report.rejected),
+            })  # fmt: skip
         return report
 
     def push(self, payload: OrderIn, actor: str) -> PushResult:
         """One order from a storefront; sending the same order again changes nothing."""
-        order = to_order(payload)
-        result = self._save(order, actor, "api")
-        stored = self._orders.get(order.order_no)
-        assert stored is not None
-        return PushResult(stored, result)
+        return PushResult(*self._save(to_order(payload), actor, "api"))
 
     def add_tracking(self, order_no: str, update: TrackingUpdate, actor: str) -> PushResult:
         order = self._orders.get(order_no)
         if order is None:
             raise NotFoundError(f"Order {order_no} is not in the store database.")
-        known = {(e.time, e.description) for e in order.tracking_events}
-        events = list(order.tracking_events)
-        events += [TrackingEvent(**e.model_dump()) for e in update.events if (e.time, e.description) not in known]
-        changes: dict[str, Any] = {"tracking_events": sorted(events, key=lambda e: e.time)}
-        if update.carrier:
-            changes["carrier"] = update.carrier
-        if update.tracking_no:
-            changes["tracking_no"] = update.tracking_no
-        if update.delivered_at:
-            changes["delivered_at"] = update.delivered_at
-        status = update.status or ("delivered" if update.delivered_at else None)
-        if status is None and (update.tracking_no or update.events) and order.status == "processing":
-            status = "shipped"
-        if status:
-            changes["status"] = status
-        updated = Order.model_validate({**order.model_dump(), **changes})
-        result = self._orders.upsert(updated)
+        # Applied to the order as stored inside the write, so two updates in a row both land.
+        [(updated, result)] = self._orders.upsert_merged([order], lambda _, stored: apply_tracking(stored or order, update))
         if result != "unchanged":
             self._audit.record(AUDIT_KIND, order.order_no, actor, "tracking_updated", {
-                "new_events": len(events) - len(order.tracking_events), "status": updated.status,
+                "events": len(updated.tracking_events), "status": updated.status,
             })  # fmt: skip
         return PushResult(updated, result)
+
+
+def apply_tracking(order: Order, update: TrackingUpdate) -> Order:
+    """New scan events (repeats ignored), carrier / tracking number / delivery, and the status they imply."""
+    known = {(e.time, e.description) for e in order.tracking_events}
+    events = list(order.tracking_events)
+    events += [TrackingEvent(**e.model_dump()) for e in update.events if (e.time, e.description) not in known]
+    changes: dict[str, Any] = {"tracking_events": sorted(events, key=lambda e: e.time)}
+    if update.carrier:
+        changes["carrier"] = update.carrier
+    if update.tracking_no:
+        changes["tracking_no"] = update.tracking_no
+    if update.delivered_at:
+        changes["delivered_at"] = update.delivered_at
+    status = update.status or ("delivered" if update.delivered_at else None)
+    if status is None and (update.tracking_no or update.events) and order.status == "processing":
+        status = "shipped"
+    if status:
+        changes["status"] = status
+    return Order.model_validate({**order.model_dump(), **changes})

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 
@@ -77,6 +78,7 @@ def country_code(text: str) -> str:
     return code
 
 
+@lru_cache(maxsize=512)  # CLDR lookups are slow and the answer never changes
 def language_for_country(code: str, default: str = "en") -> str:
     """The most likely language of a country (CLDR likely subtags), if the chat supports it."""
     try:
