@@ -22,6 +22,7 @@ from app.store.orders import OrderRepository, UpsertResult
 MAX_FILE_BYTES = 20_000_000
 BATCH = 500
 AUDIT_KIND = "order"
+_PROGRESS = {"processing": 0, "shipped": 1, "delivered": 2, "returned": 3}
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,8 @@ def merge_tracking(incoming: Order, existing: Order | None) -> Order:
         "delivered_at": incoming.delivered_at or existing.delivered_at,
         "delivery_proof": incoming.delivery_proof or existing.delivery_proof,
     }
-    if existing.status in ("delivered", "returned") and incoming.status in ("processing", "shipped"):
+    # An export written before the parcel moved must not move the order back (shipped -> processing).
+    if _PROGRESS[existing.status] > _PROGRESS[incoming.status]:
         update["status"] = existing.status
     return incoming.model_copy(update=update)
 

@@ -157,6 +157,14 @@ def test_export_reimport_keeps_tracking_pushed_later(store: tuple[OrderIntake, O
     assert order is not None and (order.tracking_no, order.status) == ("JD0001", "delivered")
     assert [e.location for e in order.tracking_events] == ["Leipzig"]
 
+    # Only tracking, no delivery yet: an older export saying "unfulfilled" keeps the order shipped.
+    intake.add_tracking("#1001", TrackingUpdate.model_validate({"tracking_no": "KR777"}), actor="test")
+    edited = (DATA / "shopify_orders_export.csv").read_text(encoding="utf-8-sig").replace(
+        ",fulfilled,2026-11-03", ",unfulfilled,2026-11-03"
+    )
+    intake.import_file(edited.encode(), "older.csv")
+    assert orders.get("#1001").status == "shipped"  # type: ignore[union-attr]
+
 
 @pytest.mark.parametrize(
     ("name", "content", "message"),
