@@ -7,12 +7,14 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from app.api_chat import register_chat_routes
+from app.api_orders import register_order_routes
 from app.wiring import Services
 
 
 def register_routes(api: FastAPI, services: Services) -> None:
     api.add_exception_handler(RequestValidationError, _invalid_request)
     register_chat_routes(api, services)
+    register_order_routes(api, services)
 
     @api.get("/healthz")
     def healthz() -> dict[str, object]:

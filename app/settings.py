@@ -120,6 +120,10 @@ class Settings(BaseSettings):
     # Client addresses of reverse proxies whose X-Forwarded-For is believed; every other peer is taken as-is.
     trusted_proxies: Annotated[list[str], NoDecode] = Field(default_factory=list)
 
+    # --- orders in ---------------------------------------------------------------------------------------------------
+    # Largest body `POST /api/orders` accepts (one order with its items and tracking events).
+    orders_api_max_body_bytes: int = Field(default=256_000, ge=1024)
+
     # --- chargeback defense --------------------------------------------------------------------------------------
     chargeback_urgent_days: int = 3  # the queue flags cases due within this many days
     chargeback_narrative_max_tokens: int = 700

@@ -10,24 +10,30 @@ import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from app.services.api_keys import ApiKeyService
 from app.services.chargebacks.factory import build_chargeback_service
 from app.services.chargebacks.service import ChargebackService
+from app.services.chargebacks.stripe_disputes import StripeDisputeIntake
 from app.services.chat.assembly import build_chat
 from app.services.chat.handoff import InboxService
 from app.services.chat.service import BuyerChatService
 from app.services.knowledge_admin import KnowledgeAdmin
 from app.services.language import LanguageIdentifier
 from app.services.merchant_profile import MerchantProfileService
+from app.services.orders.importer import OrderIntake
 from app.services.refunds.assembly import build_refund_service
 from app.services.refunds.service import RefundService
 from app.services.status import StatusService
 from app.settings import Settings
+from app.store.api_keys import ApiKeyRepository
 from app.store.audit import AuditLog
+from app.store.chargebacks import ChargebackRepository
 from app.store.db import Database
 from app.store.decisions import DecisionRepository
 from app.store.files import FileStore
 from app.store.merchant_settings import MerchantSettingsRepository
 from app.store.orders import OrderRepository, load_orders_file
+from app.store.pending_disputes import PendingDisputeRepository
 from knowledge.embedders import Embedder, build_embedder
 from knowledge.retriever import Retriever
 from knowledge.store import KnowledgeStore
@@ -69,6 +75,9 @@ class Services:
     chat_inbox: InboxService = field(init=False)
     refunds: RefundService = field(init=False)
     chargebacks: ChargebackService = field(init=False)
+    order_intake: OrderIntake = field(init=False)
+    api_keys: ApiKeyService = field(init=False)
+    stripe_disputes: StripeDisputeIntake = field(init=False)
 
     def close(self) -> None:
         try:
@@ -229,6 +238,11 @@ def build_services(
             decisions=services.decisions, chat_model=chat_model,
             merchant_name=lambda: services.merchant_profile.get().store_name,
             refund_source=lambda: services.refunds,
+        )
+        services.order_intake = OrderIntake(orders, services.audit)
+        services.api_keys = ApiKeyService(ApiKeyRepository(db), services.audit)
+        services.stripe_disputes = StripeDisputeIntake(
+            services.chargebacks, orders, PendingDisputeRepository(db), ChargebackRepository(db)
         )
         return services
     except BaseException:
