@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from app.cli_chargebacks import register_chargeback_commands
+from app.cli_test_questions import register_test_questions_command
 
 
 def _ingest(args: argparse.Namespace) -> int:
@@ -82,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
         handler=_prepare_model
     )
     register_chargeback_commands(commands)
+    register_test_questions_command(commands)
     return parser
 
 

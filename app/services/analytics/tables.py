@@ -82,3 +82,25 @@ def median_or_none(values: list[float]) -> float | None:
 
 def share(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
+
+
+def parse_range(start: str | None, end: str | None, default_days: int, today: date | None = None) -> DateRange:
+    """The console's two date fields ("YYYY-MM-DD", either may be empty) as a DateRange; a clear message
+    naming the field when one cannot be read."""
+    from app.errors import InvalidInputError
+
+    def read(text: str | None, field_name: str) -> date | None:
+        text = (text or "").strip()[:10]
+        if not text:
+            return None
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise InvalidInputError(f"{field_name}: '{text}' is not a date (use YYYY-MM-DD).") from None
+
+    fallback = DateRange.last_days(default_days, today)
+    first, last = read(start, "From"), read(end, "To")
+    first, last = first or fallback.start, last or fallback.end
+    if last < first:
+        raise InvalidInputError(f"To ({last}) is before From ({first}).")
+    return DateRange(first, last)
