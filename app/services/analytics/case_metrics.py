@@ -20,6 +20,14 @@ from app.store.refund_tables import RefundCaseRow
 from app.store.tables import AuditRow
 
 
+@dataclass
+class _Savings:
+    cases: int = 0
+    refunded: Decimal = Decimal(0)
+    baseline: Decimal = Decimal(0)  # full refund with return: item + shipping out + return label
+    unknown_shipping: int = 0
+
+
 @dataclass(frozen=True)
 class RefundSummary:
     claims: int
@@ -73,24 +81,25 @@ class CaseMetrics:
                 .where(RefundCaseRow.status == "resolved", RefundCaseRow.resolved_at.is_not(None))
                 .where(RefundCaseRow.resolved_at >= period.since, RefundCaseRow.resolved_at < period.until)
             ).all()  # fmt: skip
-        money: dict[str, list[Decimal | int]] = defaultdict(lambda: [0, Decimal(0), Decimal(0), 0])
+        money: dict[str, _Savings] = defaultdict(_Savings)
         hours = []
         returnless = 0
         for outcome, amount, item_value, currency, country, created, decided in resolved:
-            hours.append(hours_between(created, decided))
+            if decided is not None:  # filtered in SQL; typed as optional
+                hours.append(hours_between(created, decided))
             if outcome not in RETURNLESS:
                 continue
             returnless += 1
             outbound = self._shipping.outbound_cost(country, currency)
             back = self._shipping.return_cost(country, currency)
             bucket = money[currency]
-            bucket[0] += 1
-            bucket[1] += Decimal(amount or 0)
-            bucket[2] += Decimal(item_value) + (outbound or Decimal(0)) + (back or Decimal(0))
-            bucket[3] += int(outbound is None or back is None)
+            bucket.cases += 1
+            bucket.refunded += Decimal(amount or 0)
+            bucket.baseline += Decimal(item_value) + (outbound or Decimal(0)) + (back or Decimal(0))
+            bucket.unknown_shipping += int(outbound is None or back is None)
         rows = [
-            (currency, cases, refunded, baseline, baseline - refunded, unknown)  # type: ignore[operator]
-            for currency, (cases, refunded, baseline, unknown) in sorted(money.items())
+            (currency, b.cases, b.refunded, b.baseline, b.baseline - b.refunded, b.unknown_shipping)
+            for currency, b in sorted(money.items())
         ]
         summary = RefundSummary(
             claims=claims, resolved=len(resolved), returnless=returnless, returnless_share=share(returnless, len(resolved)),
