@@ -48,6 +48,10 @@ def build_analytics_tab(services: Services) -> tuple[Any, list[Any], list[Any]]:
     with gr.Row():
         volume = gr.LinePlot(x="day", y="conversations", color="language", title="Conversations per day by language")
         sources = gr.BarPlot(x="day", y="replies", color="source", title="How replies were produced")
+    outcomes = gr.BarPlot(
+        x="week", y="conversations", color="outcome", title="Conversation outcomes by week (durable = no handoff, "
+        "refund claim or chargeback within the window; pending = window not over)",
+    )  # fmt: skip
     gr.Markdown("#### Top unanswered questions (refused or handed to a person), grouped by meaning")
     unanswered = gr.Dataframe(interactive=False, wrap=True)
     with gr.Row():
@@ -71,6 +75,7 @@ def build_analytics_tab(services: Services) -> tuple[Any, list[Any], list[Any]]:
             summary: summary_markdown(result),
             volume: _frame(t["conversations_by_day"], "day"),
             sources: _frame(t["replies_by_source"], "day"),
+            outcomes: _frame(t["outcomes_by_week"], "week"),
             unanswered: _frame(t["unanswered_questions"]),
             refunds: _frame(t["refunds_by_reason"]),
             chargebacks: _frame(t["chargebacks_by_reason"]),
@@ -95,7 +100,7 @@ def build_analytics_tab(services: Services) -> tuple[Any, list[Any], list[Any]]:
             paths.append(str(path))
         return paths
 
-    outputs = [summary, volume, sources, unanswered, refunds, chargebacks, savings, by_code, recovered, handoffs, volume_table]
+    outputs = [summary, volume, sources, outcomes, unanswered, refunds, chargebacks, savings, by_code, recovered, handoffs, volume_table]
     refresh.click(report, inputs=[start, end], outputs=outputs, api_name="analytics_report")
     export_button.click(export, inputs=[start, end], outputs=files, api_name="analytics_export")
     return report, [start, end], outputs

@@ -51,7 +51,7 @@ class HandoffSummary:
 @dataclass(frozen=True)
 class ResolutionSummary:
     window_days: int
-    settled: int  # conversations whose outcome is known (window over, or already failed)
+    settled: int  # conversations whose window is over
     durable: int
     rate: float | None
     pending: int
@@ -159,7 +159,7 @@ class ChatMetrics:
     def durable_resolution(self, period: DateRange, window_days: int, now: datetime) -> tuple[ResolutionSummary, Table]:
         """A conversation is durably resolved when it had no handoff and no refund claim or chargeback on the
         buyer's order (or by the buyer's email) followed within `window_days` of its start. Conversations whose
-        window has not ended yet, and that have not failed already, are pending, not counted as resolved."""
+        window has not ended yet are pending and not counted either way."""
         email = func.lower(ConversationRow.buyer_email)
         buyer_orders = select(OrderRow.order_no).where(func.lower(OrderRow.buyer_email) == email)
         first_claim = (
@@ -187,14 +187,15 @@ class ChatMetrics:
         rows = []
         for conversation_id, started, language, handed_off, claim_at, chargeback_at in found:
             end = as_utc(started) + window
-            if handed_off:
+            if now < end:
+                # Counting early failures but not yet-unproven successes would bias recent periods down.
+                outcome = "pending"
+            elif handed_off:
                 outcome = "handed_off"
             elif claim_at is not None and as_utc(claim_at) <= end:
                 outcome = "refund_claim"
             elif chargeback_at is not None and as_utc(chargeback_at) <= end:
                 outcome = "chargeback"
-            elif now < end:
-                outcome = "pending"
             else:
                 outcome = "durable"
             rows.append((conversation_id, as_utc(started).isoformat(timespec="minutes"), language, outcome))
@@ -204,3 +205,14 @@ class ChatMetrics:
         durable = outcomes.count("durable")
         summary = ResolutionSummary(window_days, settled, durable, share(durable, settled), pending)
         return summary, Table("durable_resolution", ("conversation", "started_at", "language", "outcome"), rows)
+
+
+def outcomes_by_week(resolution: Table) -> Table:
+    """Conversation outcomes per week (Monday) from the per-conversation resolution table, for a stacked plot."""
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for row in resolution.as_dicts():
+        started = datetime.fromisoformat(str(row["started_at"]))
+        monday = (started - timedelta(days=started.weekday())).date().isoformat()
+        counts[(monday, str(row["outcome"]))] += 1
+    rows = [(week, outcome, n) for (week, outcome), n in sorted(counts.items())]
+    return Table("outcomes_by_week", ("week", "outcome", "conversations"), rows)

@@ -7,7 +7,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from app.services.analytics.case_metrics import CaseMetrics, ChargebackSummary, RefundSummary
-from app.services.analytics.chat_metrics import ChatMetrics, HandoffSummary, ResolutionSummary
+from app.services.analytics.chat_metrics import (
+    ChatMetrics,
+    HandoffSummary,
+    ResolutionSummary,
+    outcomes_by_week,
+)
 from app.services.analytics.tables import DateRange, Table
 from app.services.analytics.unanswered import group_by_meaning, groups_table, unanswered_messages
 from app.services.refunds.shipping_costs import ShippingCostTable
@@ -56,6 +61,7 @@ class AnalyticsService:
             self._chat.reply_sources_by_day(period),
             handoff_table,
             resolution_table,
+            outcomes_by_week(resolution_table),
             self.unanswered(period),
             self._cases.refunds_by_reason(period),
             savings,

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from app.services.analytics.case_metrics import CaseMetrics
-from app.services.analytics.chat_metrics import ChatMetrics
+from app.services.analytics.chat_metrics import ChatMetrics, outcomes_by_week
 from app.services.analytics.tables import DateRange
 from app.services.analytics.unanswered import group_by_meaning, groups_table, unanswered_messages
 from app.services.refunds.shipping_costs import ShippingCostTable
@@ -128,6 +128,11 @@ def test_durable_resolution_counts_only_settled_conversations(shop: Shop) -> Non
     outcomes = {r["conversation"]: r["outcome"] for r in table.as_dicts()}
     assert outcomes == {"c1": "durable", "c2": "handed_off", "c3": "refund_claim", "c4": "durable", "c7": "pending"}
     assert (summary.settled, summary.durable, summary.rate, summary.pending) == (4, 2, 0.5, 1)
+    # Weeks start on Monday: 1 March 2026 is a Sunday, so c1 and c2 belong to the week of 23 February.
+    assert outcomes_by_week(table).rows == [
+        ("2026-02-23", "durable", 1), ("2026-02-23", "handed_off", 1),
+        ("2026-03-02", "durable", 1), ("2026-03-02", "pending", 1), ("2026-03-02", "refund_claim", 1),
+    ]  # fmt: skip
     # A longer window catches the chargeback on c4's order.
     longer, rows = ChatMetrics(shop.db).durable_resolution(MARCH, 45, datetime(2026, 6, 1, tzinfo=UTC))
     assert {r["conversation"]: r["outcome"] for r in rows.as_dicts()}["c4"] == "chargeback"

@@ -18,12 +18,13 @@ def test_analytics_tab_shows_demo_activity_and_exports_csv(make_services, run_ap
     services = make_services(demo_mode=True)
     client = Client(run_app(services), auth=(MERCHANT_USER, MERCHANT_PASSWORD), verbose=False)
     today = datetime.now(UTC).date()
-    start, end = str(today - timedelta(days=27)), str(today)
-    summary, volume, sources, unanswered, *_ = client.predict(start, end, api_name="/analytics_report")
+    start, end = str(today - timedelta(days=55)), str(today)
+    summary, volume, sources, outcomes, unanswered, *_ = client.predict(start, end, api_name="/analytics_report")
     assert f"### {start} – {end}" in summary
     assert "**Conversations:** 0" not in summary and "Durable resolution" in summary
     assert volume["data"], "the seeded weeks give the volume plot points"
     assert {row[1] for row in sources["data"]} >= {"model", "fallback", "refused"}
+    assert {row[1] for row in outcomes["data"]} >= {"durable", "pending"}
     groups = {row[0]: row for row in unanswered["data"]}
     # Asked in en/es/de/ja, grouped by meaning and shown in the merchant's language (English).
     eight_k = groups["Do you sell 8K monitors?"]
