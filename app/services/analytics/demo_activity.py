@@ -3,6 +3,9 @@
 Demo mode only (wired in app.wiring). Everything written here is marked: conversations carry a
 "demo-activity-" session token (real tokens are stored as 64-hex digests, so none can collide), messages carry
 meta {"demo": true}, refund cases say "[demo]" in their description and chargeback cases are numbered DEMO-CB-….
+Demo cases and conversations point at made-up orders (DEMO-ORD-…, demo-buyer-…@example.invalid) that copy only
+country, currency and price from the demo store's orders: a real demo order never gets a seeded claim, so the
+refund engine and chargeback evidence treat the demo store's orders exactly as before.
 Demo conversations end closed and demo cases end decided, so the Inbox and the work queues stay empty.
 Seeded once per database (a merchant setting remembers it).
 """
@@ -51,6 +54,17 @@ CHARGEBACK_CODES = (("visa", "13.1", "consumer_dispute"), ("visa", "10.4", "frau
 
 
 @dataclass(frozen=True)
+class _DemoOrder:
+    order_no: str
+    buyer_email: str
+    country_code: str
+    currency: str
+    product_id: str
+    item_value: Decimal
+    total_paid: Decimal
+
+
+@dataclass(frozen=True)
 class SeedReport:
     conversations: int
     refund_cases: int
@@ -71,7 +85,7 @@ class _Writer:
         self.db = db
         self.conversations = 0
 
-    def conversation(self, language: str, started: datetime, order: OrderRow | None) -> str:
+    def conversation(self, language: str, started: datetime, order: _DemoOrder | None) -> str:
         self.conversations += 1
         with self.db.session() as session:
             row = ConversationRow(
@@ -110,7 +124,8 @@ def seed_demo_activity(
         return None
     rng = random.Random(seed)
     with db.session() as session:
-        orders = list(session.scalars(select(OrderRow).order_by(OrderRow.order_no)).all())
+        templates = list(session.scalars(select(OrderRow).order_by(OrderRow.order_no)).all())
+    orders = [_demo_order(i, template) for i, template in enumerate(templates * 3, start=1)]
     writer = _Writer(db)
     for back in range(days, 0, -1):
         day = now - timedelta(days=back)
@@ -141,49 +156,52 @@ def seed_demo_activity(
     return report
 
 
-def _order_value(order: OrderRow) -> tuple[str, Decimal, Decimal, str]:
-    record = order.record or {}
-    items = record.get("items") or [{}]
-    item = items[0]
+def _demo_order(number: int, template: OrderRow) -> _DemoOrder:
+    record = template.record or {}
+    item = (record.get("items") or [{}])[0]
     value = Decimal(str(item.get("unit_price", "0"))) * int(item.get("quantity", 1))
-    return str(item.get("product_id") or ""), value, Decimal(str(record.get("total_paid", value))), str(record.get("currency", "USD"))
+    return _DemoOrder(
+        order_no=f"DEMO-ORD-{number:04d}", buyer_email=f"demo-buyer-{number:04d}@example.invalid",
+        country_code=template.country_code, currency=str(record.get("currency", "USD")),
+        product_id=str(item.get("product_id") or ""), item_value=value,
+        total_paid=Decimal(str(record.get("total_paid", value))),
+    )  # fmt: skip
 
 
-def _seed_refunds(db: Database, rng: random.Random, orders: list[OrderRow], now: datetime, days: int) -> int:
+def _seed_refunds(db: Database, rng: random.Random, orders: list[_DemoOrder], now: datetime, days: int) -> int:
     if not orders:
         return 0
     count = 0
     with db.session() as session:
         for order in rng.sample(orders, min(len(orders), 10)):
-            product, value, paid, currency = _order_value(order)
+            value = order.item_value
             created = now - timedelta(days=rng.randint(2, days), hours=rng.randint(0, 23))
             outcome = rng.choice(REFUND_OUTCOMES)
             amount = {"partial_refund_no_return": (value * Decimal("0.3")).quantize(Decimal("0.01")),
                       "full_refund_no_return": value, "return_for_refund": value, "reject": Decimal(0)}[outcome]
             session.add(RefundCaseRow(
                 order_no=order.order_no, buyer_email=order.buyer_email, country_code=order.country_code,
-                currency=currency, product_id=product or None, reason=rng.choice(REFUND_REASONS),
+                currency=order.currency, product_id=order.product_id or None, reason=rng.choice(REFUND_REASONS),
                 description="[demo] seeded demo claim", status="rejected" if outcome == "reject" else "resolved",
-                item_value=str(value), total_paid=str(paid), final_outcome=outcome, final_amount=str(amount),
+                item_value=str(value), total_paid=str(order.total_paid), final_outcome=outcome, final_amount=str(amount),
                 created_at=created, updated_at=created, resolved_at=created + timedelta(hours=rng.randint(1, 40)),
             ))  # fmt: skip
             count += 1
     return count
 
 
-def _seed_chargebacks(db: Database, rng: random.Random, orders: list[OrderRow], now: datetime, days: int) -> int:
+def _seed_chargebacks(db: Database, rng: random.Random, orders: list[_DemoOrder], now: datetime, days: int) -> int:
     if not orders:
         return 0
     count = 0
     with db.session() as session:
         for i, order in enumerate(rng.sample(orders, min(len(orders), 6))):
             network, code, category = CHARGEBACK_CODES[i % len(CHARGEBACK_CODES)]
-            _product, _value, paid, currency = _order_value(order)
             created = now - timedelta(days=rng.randint(3, days))
             case_id = f"DEMO-CB-{i + 1:03d}"
             session.add(ChargebackCaseRow(
-                case_id=case_id, network=network, reason_code=code, category=category, amount=str(paid),
-                currency=currency, dispute_date=created.date(), respond_by=created.date() + timedelta(days=20),
+                case_id=case_id, network=network, reason_code=code, category=category, amount=str(order.total_paid),
+                currency=order.currency, dispute_date=created.date(), respond_by=created.date() + timedelta(days=20),
                 order_no=order.order_no, claim_text="[demo] seeded demo chargeback", acquirer="Demo acquirer",
                 status=rng.choice(("won", "won", "lost", "accepted")), created_at=created, updated_at=created,
             ))  # fmt: skip
