@@ -15,6 +15,8 @@ from app.store.db import Database
 from app.store.tables import MessageRow
 from knowledge.embedders import Embedder
 
+MAX_MESSAGES = 5000
+
 
 @dataclass(frozen=True)
 class UnansweredMessage:
@@ -47,7 +49,9 @@ def unanswered_messages(db: Database, period: DateRange, merchant_language: str)
         .where(reply.created_at >= period.since, reply.created_at < period.until)
         # Abuse is not a knowledge gap.
         .where(or_(reply.meta["refused"].as_boolean().is_(True), handoff.in_(("low_confidence", "buyer_request"))))
-        .order_by(buyer.id)
+        # The most recent ones: enough to rank what buyers miss, bounded so a refresh stays quick at any volume.
+        .order_by(buyer.id.desc())
+        .limit(MAX_MESSAGES)
     )
     with db.session() as session:
         found = session.execute(query).all()
