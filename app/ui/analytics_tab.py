@@ -4,6 +4,7 @@ computes everything."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 
 import gradio as gr
@@ -20,7 +21,7 @@ def _frame(table: Table, day_column: str | None = None) -> pd.DataFrame:
     frame = pd.DataFrame(table.rows, columns=list(table.columns))
     for column in frame.columns:
         # Decimal money -> float for plotting; the CSV export keeps the exact text.
-        if frame[column].map(lambda v: type(v).__name__ == "Decimal").any():
+        if frame[column].map(lambda v: isinstance(v, Decimal)).any():
             frame[column] = frame[column].astype(float)
     if day_column and not frame.empty:
         frame[day_column] = pd.to_datetime(frame[day_column])

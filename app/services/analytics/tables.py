@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from statistics import median
 
+from app.errors import InvalidInputError
+
 
 @dataclass(frozen=True)
 class DateRange:
@@ -88,8 +90,6 @@ def share(part: int, whole: int) -> float | None:
 def parse_range(start: str | None, end: str | None, default_days: int, today: date | None = None) -> DateRange:
     """The console's two date fields ("YYYY-MM-DD", either may be empty) as a DateRange; a clear message
     naming the field when one cannot be read."""
-    from app.errors import InvalidInputError
-
     def read(text: str | None, field_name: str) -> date | None:
         text = (text or "").strip()[:10]
         if not text:
