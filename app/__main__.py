@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from app.cli_chargebacks import register_chargeback_commands
 from app.cli_orders import register_order_commands
+from app.cli_test_questions import register_test_questions_command
 
 
 def _ingest(args: argparse.Namespace) -> int:
@@ -84,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     register_chargeback_commands(commands)
     register_order_commands(commands)
+    register_test_questions_command(commands)
     return parser
 
 

@@ -130,6 +130,18 @@ class Settings(BaseSettings):
     # Addressee of the cover letter when the notice names no acquirer.
     chargeback_default_acquirer: str = "Acquirer dispute department"
 
+    # --- analytics ------------------------------------------------------------------------------------------------
+    # A chat counts as durably resolved when no handoff, refund claim or chargeback on the buyer's order followed
+    # within this many days of it.
+    analytics_resolution_window_days: int = Field(default=30, ge=1, le=365)
+    # Long enough that some conversations are past the resolution window.
+    analytics_default_days: int = Field(default=56, ge=1, le=366)
+    # Unanswered questions whose embeddings are at least this similar (cosine) are shown as one question.
+    # Measured with the USE embedder (2026-12-02): one question in en/es/ja/de 0.71-0.82, "PayPal?" en/es 0.94,
+    # "ship to Iceland?" en/es 0.71; a different question on a near topic ("8K monitors?" vs "4K 144 Hz?") 0.58-0.71.
+    analytics_question_similarity: float = Field(default=0.7, ge=0.0, le=1.0)
+    analytics_top_questions: int = 20
+
     # --- merchant console login ---------------------------------------------------------------------------------
     merchant_username: str = "merchant"
     # "pbkdf2_sha256$<iterations>$<salt hex>$<hash hex>" (python -m app hash-password). Unset: console is disabled

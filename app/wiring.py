@@ -10,6 +10,8 @@ import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from app.services.analytics.demo_activity import seed_demo_activity
+from app.services.analytics.service import AnalyticsConfig, AnalyticsService
 from app.services.api_keys import ApiKeyService
 from app.services.chargebacks.factory import build_chargeback_service
 from app.services.chargebacks.service import ChargebackService
@@ -21,19 +23,24 @@ from app.services.knowledge_admin import KnowledgeAdmin
 from app.services.language import LanguageIdentifier
 from app.services.merchant_profile import MerchantProfileService
 from app.services.orders.importer import OrderIntake
+from app.services.question_checks.runner import QuestionCheckService
 from app.services.refunds.assembly import build_refund_service
 from app.services.refunds.service import RefundService
+from app.services.refunds.shipping_costs import ShippingCostTable
 from app.services.status import StatusService
 from app.settings import Settings
 from app.store.api_keys import ApiKeyRepository
 from app.store.audit import AuditLog
+from app.store.base import utcnow
 from app.store.chargebacks import ChargebackRepository
+from app.store.conversations import ConversationRepository
 from app.store.db import Database
 from app.store.decisions import DecisionRepository
 from app.store.files import FileStore
 from app.store.merchant_settings import MerchantSettingsRepository
 from app.store.orders import OrderRepository, load_orders_file
 from app.store.pending_disputes import PendingDisputeRepository
+from app.store.question_checks import QuestionCheckRepository
 from knowledge.embedders import Embedder, build_embedder
 from knowledge.retriever import Retriever
 from knowledge.store import KnowledgeStore
@@ -78,6 +85,8 @@ class Services:
     order_intake: OrderIntake = field(init=False)
     api_keys: ApiKeyService = field(init=False)
     stripe_disputes: StripeDisputeIntake = field(init=False)
+    analytics: AnalyticsService = field(init=False)
+    question_checks: QuestionCheckService = field(init=False)
 
     def close(self) -> None:
         try:
@@ -244,9 +253,29 @@ def build_services(
         services.stripe_disputes = StripeDisputeIntake(
             services.chargebacks, orders, PendingDisputeRepository(db), ChargebackRepository(db)
         )
+        _build_outcomes(settings, services)
         return services
     except BaseException:
         # A half-built app must not leave the local model server (GBs of RAM, a port) running.
         if server is not None:
             server.stop()
         raise
+
+
+def _build_outcomes(settings: Settings, services: Services) -> None:
+    """Analytics and test questions; in demo mode, a few weeks of demo activity so the plots mean something."""
+    if settings.demo_mode and settings.seed_demo_data:
+        seed_demo_activity(services.db, services.merchant_settings, utcnow())
+    services.analytics = AnalyticsService(
+        services.db, services.embedder, ShippingCostTable.from_corpus(settings.corpus_dir),
+        AnalyticsConfig(
+            resolution_window_days=settings.analytics_resolution_window_days,
+            question_similarity=settings.analytics_question_similarity,
+            top_questions=settings.analytics_top_questions,
+            chargeback_urgent_days=settings.chargeback_urgent_days,
+        ),
+        merchant_language=lambda: services.merchant_profile.get().merchant_language,
+    )  # fmt: skip
+    services.question_checks = QuestionCheckService(
+        services.buyer_chat, ConversationRepository(services.db), QuestionCheckRepository(services.db)
+    )

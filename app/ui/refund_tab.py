@@ -9,14 +9,31 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import gradio as gr
+from pydantic import ValidationError
 
-from app.domain.refunds import CASE_STATUSES, CLAIM_REASONS, OUTCOME_LABELS
+from app.domain.refunds import CASE_STATUSES, CLAIM_REASONS, OPEN_CASE_STATUSES, OUTCOME_LABELS, Finding
 from app.errors import CopilotError
+from app.services.refunds.finding_text import finding_lines
 from app.services.refunds.review import CaseDetail, CaseFilters, case_amount
 from app.wiring import Services
 
 QUEUE_HEADERS = ["case", "created", "order", "country", "reason", "status", "proposal", "amount", "currency"]
 ALL = "all"
+BADGES = {"good": "🟢 **OK**", "note": "⚪ **Note**", "check": "🟡 **Check**", "problem": "🔴 **Problem**"}
+
+
+def _finding_markdown(value: Any) -> str:
+    """The finding (as the JSON component holds it) as badged sentences."""
+    try:
+        finding: Finding | None = Finding.model_validate(value)
+    except ValidationError:
+        finding = None  # the placeholder shown before any analysis
+    if not value:
+        return ""
+    lines = [f"- {BADGES[line.level]} {line.text}" for line in finding_lines(finding)]
+    if finding is not None and finding.model:
+        lines.append(f"\n<sub>Model {finding.model}, prompt {finding.prompt_version or '—'}</sub>")
+    return "\n".join(lines)
 
 
 def _money(value: float | None) -> Decimal | None:
@@ -73,6 +90,23 @@ def build_refund_tab(services: Services) -> None:
              OUTCOME_LABELS.get(c.proposed_outcome or "", ""), str(case_amount(c) or ""), c.currency]
             for c in cases
         ]  # fmt: skip
+
+    def choices(
+        status: str = ALL, reason: str = ALL, country: str = "", min_amount: float | None = None,
+        max_amount: float | None = None,
+    ) -> list[tuple[str, str]]:
+        """Cases as a person names them (order, reason, status, date), open ones first; the value is the id."""
+        cases = refunds.list_cases(filters(status, reason, country, min_amount, max_amount))
+        cases = sorted(cases, key=lambda c: c.status not in OPEN_CASE_STATUSES)
+        return [
+            (f"Order {c.order_no} · {c.reason.replace('_', ' ')} · {c.status} · {c.created_at:%Y-%m-%d}", c.id)
+            for c in cases
+        ]
+
+    def case_choices(
+        status: str, reason: str, country: str, min_amount: float | None, max_amount: float | None
+    ) -> Any:
+        return gr.Dropdown(choices=choices(status, reason, country, min_amount, max_amount), label="Case")
 
     def open_case(case_id: str) -> tuple[Any, ...]:
         try:
@@ -172,15 +206,24 @@ def build_refund_tab(services: Services) -> None:
         max_amount = gr.Number(label="Max amount", value=None)
         refresh = gr.Button("Refresh")
     filter_inputs = [status, reason, country, min_amount, max_amount]
-    table = gr.Dataframe(headers=QUEUE_HEADERS, interactive=False, label="Cases (click a row to open it)")
+    # Filled on every page load, so a fresh console shows the queue without pressing Refresh.
+    table = gr.Dataframe(
+        headers=QUEUE_HEADERS, value=lambda: queue(ALL, ALL, "", None, None), interactive=False,
+        label="Cases (click a row to open it)",
+    )  # fmt: skip
     with gr.Row():
-        case_id = gr.Textbox(label="Case", scale=3)
+        case_id = gr.Dropdown(
+            choices=choices(), value=None, label="Case", allow_custom_value=True, interactive=True,
+            scale=3,
+        )  # fmt: skip
         open_button = gr.Button("Open case")
     summary = gr.Markdown()
     with gr.Row():
         gallery = gr.Gallery(label="Photos", columns=3, height=320)
         video = gr.Video(label="Video", interactive=False)
-    finding = gr.JSON(label="Vision finding (model + prompt version)")
+    finding_text = gr.Markdown(label="What the photos show")
+    with gr.Accordion("Vision finding as stored (model + prompt version)", open=False):
+        finding = gr.JSON(label="Vision finding")
     rules = gr.Dataframe(
         headers=["rule", "policy clause", "why"], interactive=False, label="Rules that fired", wrap=True
     )
@@ -221,8 +264,12 @@ def build_refund_tab(services: Services) -> None:
         policy_save = gr.Button("Save policy")
 
     case_outputs = [summary, gallery, video, finding, rules, steps, audit, amount]
-    refresh.click(queue, inputs=filter_inputs, outputs=table, api_name="refund_queue")
+    refresh.click(queue, inputs=filter_inputs, outputs=table, api_name="refund_queue").then(
+        case_choices, inputs=filter_inputs, outputs=case_id, api_visibility="private"
+    )
     open_button.click(open_case, inputs=case_id, outputs=case_outputs, api_name="refund_case")
+    case_id.select(open_case, inputs=case_id, outputs=case_outputs, api_visibility="private")
+    finding.change(_finding_markdown, inputs=finding, outputs=finding_text, api_visibility="private")
 
     def pick(event: gr.SelectData, rows: Any) -> str:
         row = event.index[0] if isinstance(event.index, list | tuple) else event.index
@@ -233,15 +280,20 @@ def build_refund_tab(services: Services) -> None:
         open_case, inputs=case_id, outputs=case_outputs, api_visibility="private"
     )
     decision_inputs = [case_id, amount, note]
-    approve_button.click(approve, inputs=decision_inputs, outputs=case_outputs, api_name="refund_approve")
-    edit_button.click(edit, inputs=decision_inputs, outputs=case_outputs, api_name="refund_edit_amount")
-    reject_button.click(reject, inputs=decision_inputs, outputs=case_outputs, api_name="refund_reject")
-    received_button.click(
-        return_received, inputs=case_id, outputs=case_outputs, api_name="refund_return_received"
-    )
-    unreturned_button.click(
-        close_unreturned, inputs=[case_id, note], outputs=case_outputs, api_name="refund_close_unreturned"
-    )
+    # After a decision the queue shows the case's new status (it used to keep the stale rows).
+    decisions = [
+        approve_button.click(approve, inputs=decision_inputs, outputs=case_outputs, api_name="refund_approve"),
+        edit_button.click(edit, inputs=decision_inputs, outputs=case_outputs, api_name="refund_edit_amount"),
+        reject_button.click(reject, inputs=decision_inputs, outputs=case_outputs, api_name="refund_reject"),
+        received_button.click(
+            return_received, inputs=case_id, outputs=case_outputs, api_name="refund_return_received"
+        ),
+        unreturned_button.click(
+            close_unreturned, inputs=[case_id, note], outputs=case_outputs, api_name="refund_close_unreturned"
+        ),
+    ]
+    for event in decisions:
+        event.then(queue, inputs=filter_inputs, outputs=table, api_visibility="private")
     export_button.click(export, inputs=filter_inputs, outputs=export_file, api_name="refund_export_csv")
     savings_button.click(savings, outputs=savings_table, api_name="refund_savings")
     policy_save.click(
