@@ -126,6 +126,9 @@ class Settings(BaseSettings):
     # Addressee of the cover letter when the notice names no acquirer.
     chargeback_default_acquirer: str = "Acquirer dispute department"
 
+    # --- listing localizer -------------------------------------------------------------------------------------
+    listing_max_tokens: int = Field(default=900, ge=64)  # one listing's JSON (title, bullets, description, keywords)
+
     # --- merchant console login ---------------------------------------------------------------------------------
     merchant_username: str = "merchant"
     # "pbkdf2_sha256$<iterations>$<salt hex>$<hash hex>" (python -m app hash-password). Unset: console is disabled

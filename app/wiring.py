@@ -17,6 +17,8 @@ from app.services.chat.handoff import InboxService
 from app.services.chat.service import BuyerChatService
 from app.services.knowledge_admin import KnowledgeAdmin
 from app.services.language import LanguageIdentifier
+from app.services.listings.factory import build_listing_service
+from app.services.listings.service import ListingService
 from app.services.merchant_profile import MerchantProfileService
 from app.services.refunds.assembly import build_refund_service
 from app.services.refunds.service import RefundService
@@ -69,6 +71,7 @@ class Services:
     chat_inbox: InboxService = field(init=False)
     refunds: RefundService = field(init=False)
     chargebacks: ChargebackService = field(init=False)
+    listings: ListingService = field(init=False)
 
     def close(self) -> None:
         try:
@@ -230,6 +233,8 @@ def build_services(
             merchant_name=lambda: services.merchant_profile.get().store_name,
             refund_source=lambda: services.refunds,
         )
+        services.listings = build_listing_service(
+            settings, db=db, chat_model=chat_model, language=services.language)
         return services
     except BaseException:
         # A half-built app must not leave the local model server (GBs of RAM, a port) running.

@@ -1,0 +1,25 @@
+"""Builds the ListingService from the app's core parts (called once, from app/wiring.py)."""
+
+from __future__ import annotations
+
+from app.services.language import LanguageIdentifier
+from app.services.listings.generator import ListingGenerator
+from app.services.listings.marketplaces import load_profiles
+from app.services.listings.service import ListingService
+from app.settings import Settings
+from app.store.db import Database
+from app.store.listings import GlossaryRepository, ListingRepository
+from models.types import ChatModel
+
+
+def build_listing_service(
+    settings: Settings, *, db: Database, chat_model: ChatModel | None, language: LanguageIdentifier,
+) -> ListingService:
+    return ListingService(
+        corpus_dir=settings.corpus_dir,
+        generator=ListingGenerator(chat_model, language, max_tokens=settings.listing_max_tokens),
+        listings=ListingRepository(db),
+        glossary=GlossaryRepository(db),
+        profiles=load_profiles(),
+        export_dir=settings.data_dir / "listings",
+    )
