@@ -34,6 +34,8 @@ UNITS: dict[str, tuple[str, ...]] = {
     "gb": ("gb",),
     "mah": ("mah",),
     "%": ("%", "٪"),
+    "l": ("L", "l", "ℓ", "liters", "litres", "liter", "litre", "litros", "litro", "升", "リットル", "리터", "л", "لتر"),
+    "c": ("°C", "ºC"),
     "month": ("months", "month", "meses", "mes", "mois", "monate", "monaten", "monat", "mesi", "mese", "maanden",
               "maand", "miesięcy", "miesiące", "miesiąc", "месяцев", "месяца", "месяц", "ay", "شهرًا", "شهرا", "شهر",
               "أشهر", "个月", "個月", "ヶ月", "か月", "ヵ月", "カ月", "개월"),
@@ -106,7 +108,10 @@ def build_index(product: Product) -> FactIndex:
     numbers = {v for m in _BARE.finditer(text) for v in number_values(m.group(0))}
     return FactIndex(
         numbers=frozenset(numbers), quantities=frozenset(quantities), identifiers=_squeeze(product.fact_text()),
-        lines=tuple(normalise(line) for line in product.fact_lines()),
+        # Claims are backed by what the product is (title, specs, description), not by what it connects to
+        # ("Switch OLED" in compatibility is not an OLED panel).
+        lines=tuple(normalise(line) for line in [product.title, product.description,
+                                                 *(f"{k}: {v}" for k, v in product.specs.items())]),
         specs={k.lower(): normalise(v) for k, v in product.specs.items()},
     )
 
