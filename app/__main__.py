@@ -1,4 +1,4 @@
-"""Command line: `python -m app run|ingest|hash-password|prepare-model|chargeback …`."""
+"""Command line: `python -m app run|ingest|hash-password|prepare-model|chargeback …|listings …`."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from app.cli_chargebacks import register_chargeback_commands
+from app.cli_listings import register_listing_commands
 
 
 def _ingest(args: argparse.Namespace) -> int:
@@ -82,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
         handler=_prepare_model
     )
     register_chargeback_commands(commands)
+    register_listing_commands(commands)
     return parser
 
 
