@@ -163,7 +163,7 @@ def build_listings_tab(services: Services) -> None:
         accept_button = gr.Button("Accept", variant="primary")
 
     gr.Markdown("### Glossary")
-    glossary = gr.Dataframe(headers=GLOSSARY_HEADERS, value=glossary_rows, interactive=True, column_count=4, column_limits=(4, 4),
+    glossary = gr.Dataframe(headers=GLOSSARY_HEADERS, value=glossary_rows, interactive=True, column_count=4,
                             label="keep = brand/model name never translated; prefer = the word this market searches")
     with gr.Row():
         glossary_button = gr.Button("Save glossary")
