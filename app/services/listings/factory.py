@@ -16,7 +16,8 @@ def build_listing_service(
     settings: Settings, *, db: Database, chat_model: ChatModel | None, language: LanguageIdentifier,
 ) -> ListingService:
     return ListingService(
-        corpus_dir=settings.corpus_dir,
+        # The catalog the knowledge loader reads: the corpus folder and the merchant's uploads.
+        catalog_dirs=(settings.corpus_dir, settings.data_dir / "uploads"),
         generator=ListingGenerator(chat_model, language, max_tokens=settings.listing_max_tokens),
         listings=ListingRepository(db),
         glossary=GlossaryRepository(db),

@@ -47,10 +47,10 @@ def source_hash(product: Product, language: str, profile: MarketplaceProfile, gl
 
 class ListingService:
     def __init__(
-        self, *, corpus_dir: Path, generator: ListingGenerator, listings: ListingRepository,
+        self, *, catalog_dirs: Sequence[Path], generator: ListingGenerator, listings: ListingRepository,
         glossary: GlossaryRepository, profiles: dict[str, MarketplaceProfile], export_dir: Path,
     ) -> None:
-        self._corpus_dir = corpus_dir
+        self._catalog_dirs = tuple(catalog_dirs)
         self._generator = generator
         self._listings = listings
         self._glossary = glossary
@@ -59,7 +59,7 @@ class ListingService:
 
     # -- lookups -------------------------------------------------------------------------------------------------
     def products(self) -> list[Product]:
-        return load_products(self._corpus_dir)
+        return load_products(*self._catalog_dirs)
 
     def product(self, product_id: str) -> Product:
         for product in self.products():

@@ -31,3 +31,16 @@ def test_a_product_without_id_names_the_file(tmp_path: Path) -> None:
     (tmp_path / "p.yaml").write_text("products:\n  - title: nameless\n", encoding="utf-8")
     with pytest.raises(KnowledgeFormatError, match="p.yaml: a product has no id"):
         load_products(tmp_path)
+
+
+def test_uploaded_catalogs_and_variants_are_read(tmp_path: Path) -> None:
+    corpus, uploads = tmp_path / "corpus", tmp_path / "data" / "uploads"
+    corpus.mkdir()
+    uploads.mkdir(parents=True)
+    (uploads / "shop.yaml").write_text(
+        "products:\n  - id: TEE\n    title: Logo Tee\n    vendor: Northwind\n    currency: EUR\n    variants:\n"
+        "      - {sku: TEE-BK-L, options: {Color: Black, Size: L}, price: '25.00', stock: 3}\n", encoding="utf-8")
+    (product,) = load_products(corpus, uploads, tmp_path / "missing")
+    assert product.source == "uploads/shop.yaml" and product.vendor == "Northwind"
+    assert "Variant Color: Black, Size: L (SKU TEE-BK-L): 25.00 EUR" in product.fact_text()
+    assert "Brand: Northwind" in product.fact_text()
