@@ -112,6 +112,13 @@ class ListingService:
         self._glossary.replace_all(terms)
         return self._glossary.terms()
 
+    def _terms_for(self, product: Product, language: str) -> list[GlossaryTerm]:
+        """The store's terms for the language, plus the product's own brand (vendor), which is never translated."""
+        terms = self._glossary.terms(language)
+        if product.vendor and not any(t.kind == "keep" and t.source == product.vendor for t in terms):
+            terms.append(GlossaryTerm(source=product.vendor, kind="keep"))
+        return terms
+
     # -- generation ----------------------------------------------------------------------------------------------
     def run(
         self, product_ids: Sequence[str], languages: Sequence[str], marketplace: str, *, force: bool = False,
@@ -128,7 +135,7 @@ class ListingService:
             raise InvalidInputError("Choose at least one product.")
         pairs = [(product, language) for product in products for language in languages]
         for index, (product, language) in enumerate(pairs, start=1):
-            glossary = self._glossary.terms(language)
+            glossary = self._terms_for(product, language)
             digest = source_hash(product, language, profile, glossary)
             latest = self._listings.latest(product.id, language, profile.key)
             if latest is not None and latest.source_hash == digest and not force:
@@ -146,7 +153,7 @@ class ListingService:
         """A new version from the model, told why the previous one failed."""
         old = self.version(version_id)
         product, profile = self.product(old.product_id), self.profile(old.marketplace)
-        glossary = self._glossary.terms(old.language)
+        glossary = self._terms_for(product, old.language)
         draft = self._generator.generate(product, old.language, profile, glossary, previous=old.listing,
                                          reasons=old.issues)
         return self._listings.add(
@@ -159,7 +166,7 @@ class ListingService:
         """The merchant's edit, stored as a new version and checked like the model's text."""
         old = self.version(version_id)
         product, profile = self.product(old.product_id), self.profile(old.marketplace)
-        glossary = self._glossary.terms(old.language)
+        glossary = self._terms_for(product, old.language)
         issues = self._generator.check(listing, product, old.language, profile, glossary)
         return self._listings.add(
             product_id=product.id, language=old.language, marketplace=profile.key, listing=listing, issues=issues,

@@ -160,3 +160,21 @@ def test_bad_glossary_rows_and_unknown_inputs_get_clear_messages(service: Listin
         list(service.run(["PP-156-FHD"], ["ko"], "etsy"))
     with pytest.raises(InvalidInputError, match="target languages"):
         list(service.run(["PP-156-FHD"], ["xx"], "amazon"))
+
+
+def test_an_uploaded_catalog_product_keeps_its_brand(service: ListingService, server: FakeOpenAIServer,
+                                                     tmp_path: Path) -> None:
+    uploads = tmp_path / "uploads"
+    uploads.mkdir(exist_ok=True)
+    (uploads / "kettles.yaml").write_text(
+        "products:\n  - id: AQ-KT200\n    title: AquaBrew KT200 Electric Kettle 1.7 L\n    vendor: AquaBrew\n"
+        "    specs: {capacity: 1.7 L, power: 2200 W}\n"
+        "    description: Boils 1.7 L in about 4 minutes with auto shut-off.\n", encoding="utf-8")
+    translated_brand = {"title": "Bouilloire électrique AquaInfusion KT200 1,7 L",
+                        "bullets": ["Puissance de 2200 W"], "keywords": ["bouilloire"],
+                        "description": "Fait bouillir 1,7 L en environ 4 minutes, avec arrêt automatique."}
+    server.enqueue(json.dumps(translated_brand, ensure_ascii=False))
+    (step,) = list(service.run(["AQ-KT200"], ["fr"], "amazon"))
+    assert step.version is not None
+    assert [(i.code, i.field) for i in step.version.issues] == [("glossary", "title")]
+    assert "AquaBrew" in step.version.issues[0].detail
