@@ -171,8 +171,9 @@ def _term_pattern(term: str) -> re.Pattern[str]:
 def load_claims(path: Path = Path(__file__).with_name("claims.yaml")) -> tuple[Claim, ...]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     return tuple(
-        Claim(key=key, spec_key=value.get("spec_key"), facts_any=tuple(value.get("facts_any") or ()),
-              terms={lang: tuple(terms) for lang, terms in (value.get("terms") or {}).items()})
+        Claim(key=key, spec_key=value.get("spec_key"),
+              facts_any=tuple(normalise(str(word)) for word in value.get("facts_any") or ()),
+              terms={lang: tuple(str(t) for t in terms) for lang, terms in (value.get("terms") or {}).items()})
         for key, value in (data.get("claims") or {}).items()
     )
 

@@ -122,6 +122,13 @@ def test_features_the_product_lacks_are_flagged(monitor: Product, language: str,
     assert issues, _check(listing, monitor, language)
 
 
+def test_resolution_classes_are_claims_backed_by_the_facts() -> None:
+    catalog = {p.id: p for p in load_products(CORPUS)}
+    listing = Listing(title="PixelPort UHD", description="Ein tragbarer Monitor mit UHD-Auflösung für unterwegs.")
+    assert "unsupported_claim" in _codes(_check(listing, catalog["PP-156-FHD"], "de"))
+    assert "unsupported_claim" not in _codes(_check(listing, catalog["PP-156-4K-OLED"], "de"))
+
+
 def test_a_touch_claim_is_fine_for_the_touch_model() -> None:
     touch = next(p for p in load_products(CORPUS) if p.id == "PP-156-TOUCH")
     listing = Listing(title="PixelPort 15.6 touch", description="Портативный монитор с сенсорным экраном для ноутбука.")
