@@ -234,7 +234,7 @@ def build_services(
             refund_source=lambda: services.refunds,
         )
         services.listings = build_listing_service(
-            settings, db=db, chat_model=chat_model, language=services.language)
+            settings, db=db, chat_model=chat_model, language=services.language, knowledge=store)
         return services
     except BaseException:
         # A half-built app must not leave the local model server (GBs of RAM, a port) running.

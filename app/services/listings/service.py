@@ -17,6 +17,7 @@ from app.services.listings.exports import ExportReport, json_export, marketplace
 from app.services.listings.generator import ListingGenerator
 from app.services.listings.marketplaces import MarketplaceProfile
 from app.services.listings.prompt import PROMPT_VERSION
+from app.services.listings.publish import ListingPublisher
 from app.store.listings import GlossaryRepository, ListingRepository
 from knowledge.products import Product, load_products
 
@@ -49,7 +50,9 @@ class ListingService:
     def __init__(
         self, *, catalog_dirs: Sequence[Path], generator: ListingGenerator, listings: ListingRepository,
         glossary: GlossaryRepository, profiles: dict[str, MarketplaceProfile], export_dir: Path,
+        publisher: ListingPublisher | None = None,
     ) -> None:
+        self._publisher = publisher
         self._catalog_dirs = tuple(catalog_dirs)
         self._generator = generator
         self._listings = listings
@@ -82,8 +85,10 @@ class ListingService:
         return self._listings.versions(**filters)
 
     def localized(self, product_id: str, language: str) -> ListingVersion | None:
-        """The accepted listing text the buyer chat may quote for this product in this language (Shopify first)."""
-        accepted = self._listings.versions(status="accepted", product_id=product_id, language=language)
+        """The accepted listing text the buyer chat may quote for this product in this language (Shopify first);
+        only text that passed every check."""
+        accepted = [v for v in self._listings.versions(status="accepted", product_id=product_id, language=language)
+                    if v.passed]
         accepted.sort(key=lambda v: (v.marketplace != "shopify", -v.version))
         return accepted[0] if accepted else None
 
@@ -186,6 +191,12 @@ class ListingService:
             raise InvalidInputError("An empty listing cannot be accepted.")
         accepted = self._listings.accept(version.id, reason)
         assert accepted is not None
+        if self._publisher is not None:
+            quoted = self.localized(accepted.product_id, accepted.language)
+            if quoted is None:
+                self._publisher.withdraw(accepted.product_id, accepted.language)
+            else:
+                self._publisher.publish(quoted, self.product(quoted.product_id))
         return accepted
 
     # -- export --------------------------------------------------------------------------------------------------

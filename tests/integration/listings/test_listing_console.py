@@ -50,7 +50,8 @@ def test_merchant_generates_reviews_accepts_and_exports(
     make_services: Callable[..., Services], run_app: Callable[[Services], str], server: FakeOpenAIServer,
     model: ChatModel, tmp_path: Path,
 ) -> None:
-    client = Client(run_app(make_services(chat_model=model)), auth=(MERCHANT_USER, MERCHANT_PASSWORD), verbose=False)
+    services = make_services(chat_model=model)
+    client = Client(run_app(services), auth=(MERCHANT_USER, MERCHANT_PASSWORD), verbose=False)
     status, glossary = client.predict({"headers": ["a", "b", "c", "d"], "data": [["keep", "*", "PixelPort", ""]]},
                                       api_name="/listings_glossary_save")
     assert "Saved 1" in status and glossary["data"][0][2] == "PixelPort"
@@ -71,8 +72,14 @@ def test_merchant_generates_reviews_accepts_and_exports(
     new_id, issues, _ = client.predict(version_id, GOOD_ES["title"], bullets, description, keywords,
                                        api_name="/listings_edit")
     assert new_id != version_id and "Passed every check" in issues
+    assert services.knowledge.get("listings/es/PP-156-FHD#listing") is None
     issues, table = client.predict(new_id, "", api_name="/listings_accept")
     assert "accepted" in issues
+    # The accepted, checked text is in the knowledge index in Spanish, for the buyer chat to quote.
+    published = services.knowledge.get("listings/es/PP-156-FHD#listing")
+    assert published is not None and published.language == "es" and GOOD_ES["description"] in published.text
+    hits = services.retriever.search("monitor portátil ligero segunda pantalla", k=3)
+    assert "listings/es/PP-156-FHD" in [hit.chunk.source for hit in hits]
 
     path, status = client.predict("shopify", "amazon", "es", api_name="/listings_export")
     rows = read_shopify_csv(Path(path))

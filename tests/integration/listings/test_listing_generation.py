@@ -18,6 +18,7 @@ from app.services.listings.exports import SHOPIFY_COLUMNS, read_shopify_csv
 from app.services.listings.factory import build_listing_service
 from app.services.listings.service import ListingService
 from app.store.db import Database
+from knowledge.store import KnowledgeStore
 from models.config import VLLMConfig
 from models.registry import build_chat_model
 from models.types import Capabilities
@@ -54,14 +55,19 @@ def server() -> Iterator[FakeOpenAIServer]:
 
 
 @pytest.fixture
-def service(tmp_path: Path, server: FakeOpenAIServer) -> Iterator[ListingService]:
+def knowledge(tmp_path: Path, memo_use_embedder: Any) -> KnowledgeStore:
+    return KnowledgeStore(memo_use_embedder, path=tmp_path / "chroma")
+
+
+@pytest.fixture
+def service(tmp_path: Path, server: FakeOpenAIServer, knowledge: KnowledgeStore) -> Iterator[ListingService]:
     settings = make_settings(tmp_path)
     db = Database(settings.resolved_database_url)
     db.create_schema()
     model = build_chat_model(VLLMConfig(
         base_urls=[server.base_url], model="fake", read_timeout=5, max_retries=0,
         capabilities=Capabilities(streaming=True, images=False, video=False, json_schema=True)))
-    yield build_listing_service(settings, db=db, chat_model=model, language=LanguageIdentifier())
+    yield build_listing_service(settings, db=db, chat_model=model, language=LanguageIdentifier(), knowledge=knowledge)
     model.close()
     db.dispose()
 
@@ -73,7 +79,7 @@ def _reply(replies: dict[str, list[dict[str, Any]]]) -> Any:
 
 
 def test_generate_check_retry_accept_rerun_and_export(service: ListingService, server: FakeOpenAIServer,
-                                                      tmp_path: Path) -> None:
+                                                      knowledge: KnowledgeStore, tmp_path: Path) -> None:
     service.save_glossary([["keep", "*", "PixelPort", ""], ["prefer", "ko", "portable monitor", "휴대용 모니터"]])
     server.set_default(_reply({"ko": [BAD_KO, GOOD_KO, GOOD_KO], "ja": [GOOD_JA, GOOD_JA]}))
 
@@ -94,6 +100,8 @@ def test_generate_check_retry_accept_rerun_and_export(service: ListingService, s
     assert retried.passed and retried.version == 2
     service.accept(retried.id)
     service.accept(ja.id)
+    published = knowledge.get("listings/ko/PP-156-FHD#listing")
+    assert published is not None and published.language == "ko" and published.text.startswith(GOOD_KO["title"])
 
     # Unchanged facts, glossary and limits: nothing is generated again.
     before = len(server.requests)
@@ -106,8 +114,10 @@ def test_generate_check_retry_accept_rerun_and_export(service: ListingService, s
     service.accept(edited.id, override_reason="buyer asked; to be verified")
     statuses = {v.version: v.status for v in service.versions(product_id="PP-156-FHD", language="ko")}
     assert statuses == {1: "draft", 2: "superseded", 3: "accepted"}
-    localized = service.localized("PP-156-FHD", "ko")
-    assert localized is not None and localized.version == 3
+    # Accepted despite the checks: exported with a warning, but never quoted to buyers.
+    assert service.localized("PP-156-FHD", "ko") is None
+    assert knowledge.get("listings/ko/PP-156-FHD#listing") is None
+    assert knowledge.get("listings/ja/PP-156-FHD#listing") is not None
 
     shopify = service.export("shopify", marketplace="coupang", path=tmp_path / "shopify.csv")
     rows = read_shopify_csv(shopify.path)
