@@ -81,7 +81,7 @@ def build_listings_tab(services: Services) -> None:
         return (source, listing.title, "\n".join(listing.bullets), listing.description, ", ".join(listing.keywords),
                 _issues(version))
 
-    def pick(event: gr.SelectData, table: Any) -> str:
+    def pick(table: Any, event: gr.SelectData) -> str:
         rows = table.values.tolist() if hasattr(table, "values") else table
         return str(rows[event.index[0]][0])
 
@@ -183,11 +183,9 @@ def build_listings_tab(services: Services) -> None:
                                       outputs=[progress, table], api_name="listings_generate")
     stop_button.click(None, cancels=[run_event])
     refresh_button.click(versions_table, outputs=table, api_name="listings_versions")
-    table.select(pick, inputs=table, outputs=version_id)
     editors = [source, title, bullets, description, keywords, issues]
+    table.select(pick, inputs=table, outputs=version_id).then(open_version, inputs=version_id, outputs=editors)
     version_id.submit(open_version, inputs=version_id, outputs=editors, api_name="listings_open")
-    version_id.change(lambda v: open_version(v) if v.strip() else (gr.skip(),) * 6, inputs=version_id,
-                      outputs=editors)
     save_button.click(save_edit, inputs=[version_id, title, bullets, description, keywords],
                       outputs=[version_id, issues, table], api_name="listings_edit")
     retry_button.click(retry, inputs=version_id, outputs=[version_id, *editors, table], api_name="listings_retry")
