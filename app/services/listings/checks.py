@@ -7,7 +7,13 @@ from collections.abc import Sequence
 
 from app.domain.listings import CheckIssue, GlossaryTerm, Listing
 from app.services.language import LANGUAGE_NAMES, LanguageIdentifier
-from app.services.listings.fact_check import FactIndex, normalise, unsupported_claims, unsupported_facts
+from app.services.listings.fact_check import (
+    FactIndex,
+    normalise,
+    unsupported_claims,
+    unsupported_facts,
+    unsupported_latin_names,
+)
 from app.services.listings.marketplaces import MarketplaceProfile
 from knowledge.products import Product
 
@@ -103,6 +109,8 @@ def fact_issues(listing: Listing, language: str, index: FactIndex) -> list[Check
             issues.append(CheckIssue("unsupported_number", name, f"'{value}' is not in the product's facts"))
         for value in unsupported["identifier"]:
             issues.append(CheckIssue("unsupported_identifier", name, f"'{value}' is not a model name or SKU of this product"))
+        for name_ in unsupported_latin_names(text, language, index):
+            issues.append(CheckIssue("unsupported_identifier", name, f"'{name_}' is not a name in the product's facts"))
         for claim in unsupported_claims(text, language, index):
             issues.append(CheckIssue("unsupported_claim", name, f"claims {claim}, which the product's facts do not state"))
     return issues

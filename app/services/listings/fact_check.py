@@ -131,13 +131,41 @@ def unsupported_quantities(text: str, index: FactIndex) -> tuple[list[str], str]
     return found, _WITH_UNIT.sub(check, norm)
 
 
+_LINES_P = re.compile(r"^(\d{3,4})[pP]$")  # "1080p": backed by a 1080 in the facts (1920 x 1080)
+
+
+def _known_identifier(token: str, index: FactIndex) -> bool:
+    lines = _LINES_P.match(token)
+    if lines and number_values(lines.group(1)) & index.numbers:
+        return True
+    return _squeeze(token) in index.identifiers
+
+
 def unsupported_identifiers(text: str, index: FactIndex) -> tuple[list[str], str]:
-    found = [m.group(0) for m in _IDENT.finditer(text) if _squeeze(m.group(0)) not in index.identifiers]
+    found = [m.group(0) for m in _IDENT.finditer(text) if not _known_identifier(m.group(0), index)]
     return found, _IDENT.sub(" ", text)
 
 
 def unsupported_numbers(text: str, index: FactIndex) -> list[str]:
     return [m.group(0) for m in _BARE.finditer(text) if not (number_values(m.group(0)) & index.numbers)]
+
+
+# In text written in another script, a Latin word is a name (iPad, Thunderbolt, Dolby): it must come from the
+# facts. A few generic words are written in Latin letters in every market.
+NON_LATIN_LANGUAGES = frozenset({"zh", "ja", "ko", "ar", "ru"})
+_LATIN_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z+]*(?:-[A-Za-z0-9]+)*(?![A-Za-z0-9])")
+_GENERIC_LATIN = frozenset({"full", "hd", "pc", "tv", "type", "plug", "play", "ok"})
+
+
+def unsupported_latin_names(text: str, language: str, index: FactIndex) -> list[str]:
+    if language not in NON_LATIN_LANGUAGES:
+        return []
+    _, rest = unsupported_quantities(text, index)  # units (Hz, kg) are not names
+    _, rest = unsupported_identifiers(rest, index)
+    found = [m.group(0) for m in _LATIN_WORD.finditer(rest)
+             if len(m.group(0)) > 1 and m.group(0).lower() not in _GENERIC_LATIN
+             and _squeeze(m.group(0)) not in index.identifiers]
+    return list(dict.fromkeys(found))
 
 
 def unsupported_facts(text: str, index: FactIndex) -> dict[str, list[str]]:

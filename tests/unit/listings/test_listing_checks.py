@@ -9,7 +9,7 @@ import pytest
 from app.domain.listings import CheckIssue, GlossaryTerm, Listing
 from app.services.language import LanguageIdentifier
 from app.services.listings.checks import check_listing
-from app.services.listings.fact_check import build_index
+from app.services.listings.fact_check import build_index, unsupported_facts
 from app.services.listings.marketplaces import MarketplaceProfile, load_profiles
 from knowledge.products import Product, load_products
 
@@ -102,6 +102,22 @@ def test_invented_refresh_rate_and_hdr_grade_are_flagged_in_korean_and_japanese(
     japanese = GOOD["ja"].model_copy(update={"bullets": ["HDR1000対応のIPSパネル、輝度300nit"]})
     issues = _check(japanese, monitor, "ja")
     assert _codes(issues) == {"unsupported_identifier"} and "HDR1000" in issues[0].detail
+
+
+def test_video_line_counts_follow_the_resolution() -> None:
+    screen = Product(id="SCR-1", title="Screen", source="t.yaml", specs={"resolution": "1920 x 1080"})
+    assert unsupported_facts("Full HD 1080p", build_index(screen))["identifier"] == []
+    assert unsupported_facts("QHD 1440p", build_index(screen))["identifier"] == ["1440p"]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("ko", "iPad 및 Thunderbolt 노트북과 호환되고 Dolby 사운드를 지원하는 휴대용 모니터입니다."),
+    ("ru", "Портативный монитор со звуком Dolby, совместимый с iPad и ноутбуками Thunderbolt."),
+])
+def test_names_the_facts_do_not_have_are_flagged_in_other_scripts(monitor: Product, language: str, text: str) -> None:
+    details = " ".join(i.detail for i in _check(Listing(title="PixelPort", description=text), monitor, language))
+    assert "'iPad'" in details and "'Dolby'" in details
+    assert "'Thunderbolt'" not in details  # the facts name Thunderbolt/USB4 laptops
 
 
 def test_wrong_unit_on_a_real_number_is_flagged(monitor: Product) -> None:
