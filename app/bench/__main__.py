@@ -20,6 +20,7 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "chat": ("app.bench.chat", "buyer chat overhead per message over HTTP SSE at 1 and 50 buyers (p50/p95)"),
     "listings": ("app.bench.listings",
                  "localized listings per minute and share passing every check, per language (configured model)"),
+    "load": ("app.bench.load", "N concurrent buyers for 60 s against the real app: errors, chat p50/p95, /healthz p95"),
     "refunds": ("app.bench.refunds", "refund claim intake (phone photos + video, checked and stored) p50/p95; policy decisions/s"),
 }
 

@@ -28,6 +28,9 @@ def _money(value: float | None) -> Decimal | None:
         return None
 
 
+_OPENED = {True: "yes", False: "no"}
+
+
 def _detail_markdown(detail: CaseDetail) -> str:
     case = detail.case
     proposal = OUTCOME_LABELS.get(case.proposed_outcome or "", "—")
@@ -39,6 +42,7 @@ def _detail_markdown(detail: CaseDetail) -> str:
         f"**Reason** {case.reason.replace('_', ' ')} · item value {case.item_value} {case.currency} · "
         f"paid {case.total_paid} {case.currency}",
         f"**Buyer's words** {case.description or '—'}",
+        f"**Item opened** {_OPENED[case.item_opened] if case.item_opened is not None else 'not answered'}",
         f"**Proposal** {proposal} · {case.proposed_amount if case.proposed_amount is not None else '—'} {case.currency}",
     ]
     if case.final_outcome:
@@ -85,7 +89,7 @@ def build_refund_tab(services: Services) -> None:
             images,
             videos[0] if videos else None,
             detail.finding.model_dump(mode="json") if detail.finding else {"status": "not analysed yet"},
-            [[r.get("code", ""), r.get("description", "")] for r in rules if isinstance(r, dict)],
+            [[r.get("code", ""), r.get("clause", ""), r.get("description", "")] for r in rules if isinstance(r, dict)],
             [[s.created_at.strftime("%Y-%m-%d %H:%M"), s.actor, s.step, s.outcome or "", str(s.amount or ""), s.text]
              for s in detail.steps],
             [[e.created_at.strftime("%Y-%m-%d %H:%M:%S"), e.actor, e.action, json.dumps(e.detail, ensure_ascii=False)]
@@ -177,7 +181,9 @@ def build_refund_tab(services: Services) -> None:
         gallery = gr.Gallery(label="Photos", columns=3, height=320)
         video = gr.Video(label="Video", interactive=False)
     finding = gr.JSON(label="Vision finding (model + prompt version)")
-    rules = gr.Dataframe(headers=["rule", "why"], interactive=False, label="Rules that fired", wrap=True)
+    rules = gr.Dataframe(
+        headers=["rule", "policy clause", "why"], interactive=False, label="Rules that fired", wrap=True
+    )
     with gr.Row():
         amount = gr.Number(label="Amount to refund", minimum=0)
         note = gr.Textbox(label="Note (required to reject or to close without the return)", scale=2)

@@ -38,7 +38,10 @@ def build_chat(
     threading.Thread(target=language.warm_up, name="lingua-warm-up", daemon=True).start()
     conversations = ConversationRepository(db, idle_expiry=timedelta(hours=settings.chat_session_idle_hours))
     translator = Translator(chat_model, language, max_tokens=max(settings.chat_max_tokens, 400))
-    inbox = InboxService(conversations, translator, merchant_profile, audit, settings.max_message_chars)
+    inbox = InboxService(
+        conversations, translator, merchant_profile, audit, settings.max_message_chars,
+        max_handoffs_per_session=settings.chat_handoffs_per_session,
+    )  # fmt: skip
     answerer = GroundedAnswerer(
         chat_model,
         retriever,

@@ -194,7 +194,8 @@ class BuyerChatService:
             routed = _Routed(answer_fallback.text("handoff_waiting", language))
         elif routed_intent.intent in ("human", "abuse") and (reason := self._handoff(conversation, routed_intent, 0)):
             routed = self._handed_off(conversation, reason, language)
-            yield HandoffEvent(reason=reason)
+            if "handoff" in routed.meta:
+                yield HandoffEvent(reason=reason)
         elif routed_intent.intent == "refund_request":
             routed = self._refund(conversation, routed_intent, language)
         elif routed_intent.intent == "order_status":
@@ -245,7 +246,8 @@ class BuyerChatService:
         return handoff_reason(routed.intent, self._profile.get(), streak)
 
     def _handed_off(self, conversation: Conversation, reason: HandoffReason, language: str) -> _Routed:
-        self._inbox.hand_off(conversation, reason)
+        if not self._inbox.hand_off(conversation, reason):
+            return _Routed(answer_fallback.text("handoff_limit", language), meta={"handoff_refused": reason})
         hours = self._profile.get().opening_hours or "-"
         text = answer_fallback.text("human_will_reply", language, hours=hours)
         if reason == "abuse":
@@ -302,7 +304,8 @@ class BuyerChatService:
             reason = self._handoff(conversation, routed, streak)
             if reason == "low_confidence":
                 handed = self._handed_off(conversation, reason, language)
-                yield HandoffEvent(reason=reason)
+                if "handoff" in handed.meta:
+                    yield HandoffEvent(reason=reason)
                 answer = f"{answer}\n\n{handed.text}"
             return _Routed(answer, meta={**retrieval_meta, "refused": True}, flags=["low_retrieval_score"])
         self._conversations.reset_low_confidence(conversation.id)
