@@ -130,11 +130,14 @@ def build_listings_tab(services: Services) -> None:
             text += "\n\n⚠ Accepted despite failed checks:\n" + "\n".join(f"- {f}" for f in report.flagged)
         return str(report.path), text
 
+    def product_choices() -> list[tuple[str, str]]:
+        return [(p.label, p.id) for p in service.products()]
+
     profiles = list(service.profiles)
     language_choices = [(f"{LANGUAGE_NAMES[c]} ({c})", c) for c in SUPPORTED_LANGUAGES]
     gr.Markdown(MODEL_NOTE)
     with gr.Row():
-        products = gr.Dropdown([(p.label, p.id) for p in service.products()], multiselect=True, label="Products")
+        products = gr.Dropdown(product_choices(), multiselect=True, label="Products")
         languages = gr.Dropdown(language_choices, multiselect=True, label="Target languages")
         marketplace = gr.Dropdown(profiles, value=profiles[0], label="Marketplace")
         force = gr.Checkbox(label="Regenerate unchanged", value=False)
@@ -182,7 +185,9 @@ def build_listings_tab(services: Services) -> None:
     run_event = generate_button.click(generate, inputs=[products, languages, marketplace, force],
                                       outputs=[progress, table], api_name="listings_generate")
     stop_button.click(None, cancels=[run_event])
-    refresh_button.click(versions_table, outputs=table, api_name="listings_versions")
+    # Products uploaded since start-up appear in the picker on refresh.
+    refresh_button.click(lambda: (versions_table(), gr.Dropdown(choices=product_choices())),
+                         outputs=[table, products], api_name="listings_versions")
     editors = [source, title, bullets, description, keywords, issues]
     table.select(pick, inputs=table, outputs=version_id).then(open_version, inputs=version_id, outputs=editors)
     version_id.submit(open_version, inputs=version_id, outputs=editors, api_name="listings_open")

@@ -81,6 +81,9 @@ def test_merchant_generates_reviews_accepts_and_exports(
     hits = services.retriever.search("monitor portátil ligero segunda pantalla", k=3)
     assert "listings/es/PP-156-FHD" in [hit.chunk.source for hit in hits]
 
+    table, _ = client.predict(api_name="/listings_versions")
+    assert [row[5] for row in table["data"]] == ["accepted", "draft"]  # newest first
+
     path, status = client.predict("shopify", "amazon", "es", api_name="/listings_export")
     rows = read_shopify_csv(Path(path))
     assert {r["Field"] for r in rows} == {"title", "body_html", "meta_title", "meta_description"}
