@@ -189,6 +189,13 @@ class ListingService:
                 + ". Edit it, retry with the reasons, or give a reason to accept it anyway.")
         if not version.listing.title.strip():
             raise InvalidInputError("An empty listing cannot be accepted.")
+        product, profile = self.product(version.product_id), self.profile(version.marketplace)
+        if source_hash(product, version.language, profile, self._terms_for(product, version.language)) \
+                != version.source_hash:
+            # Its checks were run against facts, limits or a glossary that no longer hold.
+            raise InvalidInputError(
+                f"{version.product_id}'s facts, the glossary or the {profile.name} limits changed since this listing "
+                "was made: generate it again (or edit it, which checks it against the current facts).")
         accepted = self._listings.accept(version.id, reason)
         assert accepted is not None
         if self._publisher is not None:

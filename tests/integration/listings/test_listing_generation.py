@@ -188,3 +188,13 @@ def test_an_uploaded_catalog_product_keeps_its_brand(service: ListingService, se
     assert step.version is not None
     assert [(i.code, i.field) for i in step.version.issues] == [("glossary", "title")]
     assert "AquaBrew" in step.version.issues[0].detail
+
+    server.enqueue(json.dumps({**translated_brand, "title": "Bouilloire électrique AquaBrew KT200 1,7 L"},
+                              ensure_ascii=False))
+    fixed = service.retry(step.version.id)
+    assert fixed.passed
+    # The merchant changes the product's data before accepting: the checked text no longer matches the facts.
+    kettles = uploads / "kettles.yaml"
+    kettles.write_text(kettles.read_text(encoding="utf-8").replace("2200 W", "2000 W"), encoding="utf-8")
+    with pytest.raises(InvalidInputError, match="facts, the glossary or the Amazon limits changed"):
+        service.accept(fixed.id)
