@@ -1,4 +1,4 @@
-"""Command line: `python -m app run|ingest|hash-password|prepare-model|chargeback|orders|stripe …`."""
+"""Command line: `python -m app run|ingest|hash-password|prepare-model|chargeback|orders|stripe|test-questions|listings …`."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from app.cli_chargebacks import register_chargeback_commands
+from app.cli_listings import register_listing_commands
 from app.cli_orders import register_order_commands
 from app.cli_test_questions import register_test_questions_command
 
@@ -86,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_chargeback_commands(commands)
     register_order_commands(commands)
     register_test_questions_command(commands)
+    register_listing_commands(commands)
     return parser
 
 

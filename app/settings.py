@@ -141,6 +141,8 @@ class Settings(BaseSettings):
     # "ship to Iceland?" en/es 0.71; a different question on a near topic ("8K monitors?" vs "4K 144 Hz?") 0.58-0.71.
     analytics_question_similarity: float = Field(default=0.7, ge=0.0, le=1.0)
     analytics_top_questions: int = 20
+    # --- listing localizer -------------------------------------------------------------------------------------
+    listing_max_tokens: int = Field(default=900, ge=64)  # one listing's JSON (title, bullets, description, keywords)
 
     # --- merchant console login ---------------------------------------------------------------------------------
     merchant_username: str = "merchant"

@@ -21,6 +21,8 @@ from app.services.chat.handoff import InboxService
 from app.services.chat.service import BuyerChatService
 from app.services.knowledge_admin import KnowledgeAdmin
 from app.services.language import LanguageIdentifier
+from app.services.listings.factory import build_listing_service
+from app.services.listings.service import ListingService
 from app.services.merchant_profile import MerchantProfileService
 from app.services.orders.importer import OrderIntake
 from app.services.question_checks.runner import QuestionCheckService
@@ -87,6 +89,7 @@ class Services:
     stripe_disputes: StripeDisputeIntake = field(init=False)
     analytics: AnalyticsService = field(init=False)
     question_checks: QuestionCheckService = field(init=False)
+    listings: ListingService = field(init=False)
 
     def close(self) -> None:
         try:
@@ -254,6 +257,8 @@ def build_services(
             services.chargebacks, orders, PendingDisputeRepository(db), ChargebackRepository(db)
         )
         _build_outcomes(settings, services)
+        services.listings = build_listing_service(
+            settings, db=db, chat_model=chat_model, language=services.language, knowledge=store)
         return services
     except BaseException:
         # A half-built app must not leave the local model server (GBs of RAM, a port) running.

@@ -9,6 +9,7 @@ from app.ui.chargeback_tab import build_chargeback_tab
 from app.ui.chat_tab import build_chat_tab
 from app.ui.inbox_tab import build_inbox_tab
 from app.ui.knowledge_tab import build_knowledge_tab
+from app.ui.listings_tab import build_listings_tab
 from app.ui.orders_tab import build_orders_tab
 from app.ui.refund_tab import build_refund_tab
 from app.ui.settings_tab import build_settings_tab
@@ -36,6 +37,8 @@ def build_console(services: Services) -> gr.Blocks:
                 build_orders_tab(services)
             with gr.Tab("Analytics", id="analytics") as analytics_tab:
                 analytics_report, analytics_inputs, analytics_outputs = build_analytics_tab(services)
+            with gr.Tab("Listings", id="listings"):
+                build_listings_tab(services)
             with gr.Tab("Knowledge", id="knowledge"):
                 build_knowledge_tab(services)
             with gr.Tab("Test questions", id="test-questions"):
