@@ -269,10 +269,9 @@ def text(key: str, language: str, **values: object) -> str:
     return sentences.get(language, sentences["en"]).format(**values)
 
 
-def sources_answer(language: str, citations: list[Citation], *, excerpts: int = 2) -> str:
-    """The "here is what our documents say" answer: short excerpts of the best sources, titled."""
+def sources_answer(language: str, citations: list[Citation], *, excerpts: int = 3) -> str:
+    """The "our documents cover this" answer: one localized sentence and the best sources' titles. Never the
+    chunks' raw (English) text: the buyer opens the sources; facts the data can state come from the fact layer."""
     lines = [text("sources_intro", language)]
-    for citation in citations[:excerpts]:
-        excerpt = citation.excerpt.strip().replace("\n", " ")
-        lines.append(f"- **{citation.title}**: {excerpt}")
+    lines += [f"- **{citation.title}**" for citation in citations[:excerpts]]
     return "\n".join(lines)

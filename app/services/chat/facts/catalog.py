@@ -110,12 +110,13 @@ def shipping_rows(text: str, source: str) -> list[ShippingRow]:
 
 
 def _derived_aliases(products: list[Mapping[str, Any]]) -> dict[str, list[str]]:
-    """Model names: a capitalised title word that only one product's title has ("Arena", "Lumen")."""
+    """Model names: the word after the brand ("PixelPort Arena …") when only one product's title has it there."""
     words: dict[str, set[str]] = {}
     for product in products:
-        for word in str(product.get("title") or "").split():
-            if word.isalpha() and word[0].isupper() and len(word) >= 4:
-                words.setdefault(word, set()).add(str(product["id"]))
+        tokens = str(product.get("title") or "").split()
+        word = tokens[1] if len(tokens) > 1 else ""
+        if word.isalpha() and word[0].isupper() and not word.isupper() and len(word) >= 4:
+            words.setdefault(word, set()).add(str(product["id"]))
     aliases: dict[str, list[str]] = {}
     for word, ids in words.items():
         if len(ids) == 1:

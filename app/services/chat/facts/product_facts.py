@@ -16,7 +16,8 @@ from knowledge.chunking import LOW_STOCK_AT
 
 _TOKEN = re.compile(r"[^\W_]{3,}")
 # Words that say nothing about which device a compatibility line is about.
-_COMMON = frozenset({"with", "the", "and", "for", "via", "over", "one", "cable", "monitor", "not", "plus", "usb"})
+_COMMON = frozenset({"with", "the", "and", "for", "via", "over", "one", "cable", "monitor", "not", "plus", "usb", "hdr",
+                     "oled", "ips", "fhd", "display", "screen", "does", "work", "support", "supports", "compatible"})
 
 
 def mentioned_products(text: str, catalog: Catalog) -> list[Product]:
