@@ -96,14 +96,15 @@ class FactLayer:
             return None
         catalog = self._catalog.current()
         products = mentioned_products(question.text, catalog)
+        if not products and _names_a_code(question.text) and catalog.products:
+            # A code we do not sell: never answer with the nearest retrieved product's values instead.
+            example = catalog.products[0].id
+            return FactAnswer(t.text("product_not_found", question.language, example=example), "product_not_found")
         if not products:
             top = next((h for h in question.hits[:1] if h.chunk.kind == "product" and h.chunk.product_id), None)
             product = catalog.product(top.chunk.product_id) if top and top.chunk.product_id else None
             products = [product] if product else []
         if not products:
-            if _names_a_code(question.text) and catalog.products:
-                example = catalog.products[0].id
-                return FactAnswer(t.text("product_not_found", question.language, example=example), "product_not_found")
             return None
         lines, citations = [], []
         for product in products[:2]:
@@ -118,4 +119,4 @@ class FactLayer:
 
 def _names_a_code(text: str) -> bool:
     """The buyer wrote something shaped like a product code ("XZ-999", "PP-777-ULTRA") that we do not sell."""
-    return re.search(r"(?<![\w-])[A-Z]{2,5}-[A-Z0-9]{2,}(?:-[A-Z0-9]+)*(?![\w-])", text) is not None
+    return re.search(r"(?<![\w-])[A-Z]{2,5}-(?=[A-Z0-9-]*\d)[A-Z0-9]{2,}(?:-[A-Z0-9]+)*(?![\w-])", text) is not None
