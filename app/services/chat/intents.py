@@ -52,7 +52,8 @@ REFUND = re.compile(
 POLICY_QUESTION = re.compile(
     r"\b(?:polic(?:y|ies)|política|politique|richtlinie\w*|bedingungen|politica|beleid|polityk\w*|политик\w*"
     r"|politika\w*|how (?:many|long)|cuántos días|combien de jours|wie lange|quanto tempo|quanti giorni"
-    r"|hoe lang|ile dni|сколько дней|kaç gün)\b|سياسة|كم يوم|ポリシー|規定|何日|정책|며칠|政策|多少天",
+    r"|hoe lang|ile dni|сколько дней|kaç gün|quantos dias|hoeveel dagen|cuánto tiempo|combien de temps|wie viele tage"
+    r"|quanto tempo|jak długo|как долго|how much time)\b|سياسة|كم يوم|ポリシー|規定|何日|いつまで|정책|며칠|政策|多少天|几天|多久",
     _I,
 )
 # Damaged, defective, wrong or missing item (what happened, not a question about a product's features).

@@ -26,6 +26,72 @@ SHIPPING = [
 ]
 
 
+SPEC = {  # the 240 Hz model's response time
+ "en": "What's the response time of the PP-156-FHD-240?", "zh": "PP-156-FHD-240的响应时间是多少？",
+ "es": "¿Cuál es el tiempo de respuesta del PP-156-FHD-240?", "fr": "Quel est le temps de réponse du PP-156-FHD-240 ?",
+ "de": "Wie hoch ist die Reaktionszeit des PP-156-FHD-240?", "it": "Qual è il tempo di risposta del PP-156-FHD-240?",
+ "pt": "Qual é o tempo de resposta do PP-156-FHD-240?", "nl": "Wat is de reactietijd van de PP-156-FHD-240?",
+ "pl": "Jaki jest czas reakcji PP-156-FHD-240?", "ru": "Какое время отклика у PP-156-FHD-240?",
+ "tr": "PP-156-FHD-240 tepki süresi nedir?", "ar": "ما هو زمن الاستجابة لشاشة PP-156-FHD-240؟",
+ "ja": "PP-156-FHD-240の応答速度は？", "ko": "PP-156-FHD-240 응답 속도가 어떻게 되나요?",
+}
+PRICE = {
+ "en": "how much is the PP-156-4K-OLED", "zh": "PP-156-4K-OLED多少钱？", "es": "¿Cuánto cuesta el PP-156-4K-OLED?",
+ "fr": "Quel est le prix du PP-156-4K-OLED ?", "de": "Was kostet der PP-156-4K-OLED?", "it": "Quanto costa il PP-156-4K-OLED?",
+ "pt": "Quanto custa o PP-156-4K-OLED?", "nl": "Wat kost de PP-156-4K-OLED?", "pl": "Ile kosztuje PP-156-4K-OLED?",
+ "ru": "Сколько стоит PP-156-4K-OLED?", "tr": "PP-156-4K-OLED fiyatı nedir?", "ar": "كم سعر PP-156-4K-OLED؟",
+ "ja": "PP-156-4K-OLEDの値段はいくらですか？", "ko": "PP-156-4K-OLED 가격이 얼마예요?",
+}
+STOCK = {
+ "en": "Is the PP-CHG-65W in stock?", "zh": "PP-CHG-65W有货吗？", "es": "¿Tienen el PP-CHG-65W disponible?",
+ "fr": "Est-ce que le chargeur PP-CHG-65W est encore disponible ?", "de": "Ist der PP-CHG-65W auf Lager?", "it": "Il PP-CHG-65W è disponibile?",
+ "pt": "O PP-CHG-65W está em estoque?", "nl": "Is de PP-CHG-65W op voorraad?", "pl": "Czy PP-CHG-65W jest dostępny?",
+ "ru": "Есть ли PP-CHG-65W в наличии?", "tr": "PP-CHG-65W stokta var mı?", "ar": "هل PP-CHG-65W متوفر؟",
+ "ja": "PP-CHG-65Wの在庫はありますか？", "ko": "PP-CHG-65W 재고 있나요?",
+}
+RETURN = {
+ "en": "How many days do I have to return something?", "zh": "收货后多少天内可以退货？", "es": "¿Cuántos días tengo para devolver un producto?",
+ "fr": "Combien de jours ai-je pour retourner un article ?", "de": "Wie viele Tage habe ich für die Rückgabe?",
+ "it": "Quanti giorni ho per il reso?", "pt": "Quantos dias tenho para devolver um produto?", "nl": "Hoeveel dagen heb ik om te retourneren?",
+ "pl": "Ile dni mam na zwrot towaru?", "ru": "Сколько дней у меня есть на возврат товара?", "tr": "İade için kaç gün süre var?",
+ "ar": "كم يوم لدي لإرجاع المنتج؟", "ja": "返品は何日以内ならできますか？", "ko": "반품은 며칠 안에 해야 하나요?",
+}
+DAMAGED = {
+ "en": "My monitor arrived with a cracked screen", "zh": "显示器到货时屏幕碎了", "es": "Mi monitor llegó roto",
+ "fr": "Mon écran est arrivé cassé", "de": "Der Monitor kam beschädigt an", "it": "Il monitor è arrivato rotto",
+ "pt": "O monitor chegou com a tela rachada", "nl": "Mijn monitor is kapot aangekomen", "pl": "Monitor dotarł uszkodzony",
+ "ru": "Монитор пришёл с разбитым экраном", "tr": "Monitör kırık ekranla geldi", "ar": "وصلت الشاشة مكسورة",
+ "ja": "モニターが割れた状態で届きました", "ko": "모니터 화면이 깨져서 왔어요",
+}
+
+# (questions per language, a value every reply must carry per language, the fact kind)
+PER_LANGUAGE = {
+    "spec": (SPEC, {lang: "1 ms (MPRT)" for lang in SPEC}),
+    "price": (PRICE, {lang: "299" for lang in PRICE}),
+    "stock": (STOCK, {"en": "in stock", "zh": "有货", "es": "en stock", "fr": "en stock", "de": "auf Lager",
+                      "it": "disponibile", "pt": "em estoque", "nl": "op voorraad", "pl": "dostępny", "ru": "в наличии",
+                      "tr": "stokta var", "ar": "متوفر", "ja": "在庫あり", "ko": "재고 있음"}),
+    "return_window": (RETURN, {lang: "30" for lang in RETURN}),
+    "damaged": (DAMAGED, {lang: "7" for lang in DAMAGED}),
+}
+
+
+@pytest.mark.parametrize("kind", list(PER_LANGUAGE))
+def test_each_structured_question_is_answered_from_data_in_every_language(chat_services, openai_fake, kind) -> None:
+    questions, values = PER_LANGUAGE[kind]
+    chat = chat_services().buyer_chat
+    failures = {}
+    for language, question in questions.items():
+        reply = chat.reply(chat.new_session(language), question)
+        if not (reply.done and reply.done.source == "facts" and values[language] in reply.text and reply.citations):
+            failures[language] = (reply.done and reply.done.source, reply.text[:100])
+        if kind == "damaged" and "Return / refund" not in reply.text:
+            failures[language] = ("no claim form", reply.text[:100])
+    assert set(questions) == {"en", "zh", "es", "fr", "de", "it", "pt", "nl", "pl", "ru", "tr", "ar", "ja", "ko"}
+    assert failures == {}
+    assert openai_fake.requests == []
+
+
 def test_shipping_to_a_country_is_answered_from_the_table_in_every_language(chat_services, openai_fake) -> None:
     chat = chat_services().buyer_chat
     failures = {}

@@ -19,7 +19,7 @@ def policy_citation(policy: RefundPolicy) -> Citation:
 
 def policy_sentence(topic: str, policy: RefundPolicy, language: str) -> str | None:
     if topic == "return_window":
-        return t.text("policy_return_window", language, days=t.days(None, policy.return_window_days, language))
+        return t.text("policy_return_window", language, n=t.number(policy.return_window_days, language))
     if topic == "refund_time":
         return t.text("policy_refund_time", language, days=t.number(policy.refund_business_days, language))
     if topic == "returnless":
@@ -29,9 +29,9 @@ def policy_sentence(topic: str, policy: RefundPolicy, language: str) -> str | No
 
 def damage_answer(policy: RefundPolicy, language: str, order_no: str | None) -> str:
     """Damaged / wrong / missing item: the reporting window, the evidence and where the claim form is."""
-    window = t.days(None, policy.damage_report_days, language)
-    parts = [t.text("damage_report", language, days=window)]
+    window = t.number(policy.damage_report_days, language)
+    parts = [t.text("damage_report", language, n=window)]
     if order_no:
         parts.append(t.text("damage_order", language, order_no=order_no))
-    parts.append(t.text("damage_after", language, days=window))
+    parts.append(t.text("damage_after", language, n=window))
     return " ".join(parts)
