@@ -350,6 +350,7 @@ class BuyerChatService:
             extra_grounding=[*buyer_texts, profile.opening_hours, profile.store_name],
             allowed_order_no=session_order.order_no if session_order else None,
             allowed_emails=[e for e in [conversation.buyer_email, *guard.emails_in(" ".join([text, *buyer_texts]))] if e],
+            fallback_facts=self._facts.summary(text, retrieval.hits, language) if self._facts else (),
         )  # fmt: skip
         outcome = yield from self._answerer.answer(request)
         return _Routed(outcome.text, outcome.source, retrieval.citations, retrieval_meta, outcome.flags)

@@ -156,3 +156,13 @@ def test_the_chat_quotes_the_policy_the_refund_engine_uses(chat_services) -> Non
     assert "45 days" in after.text and "30 days" not in after.text
     assert "within 10 days" in damaged.text
     assert services.refunds.policy().return_window_days == 45
+
+
+def test_without_a_model_the_fallback_states_facts_in_the_buyers_language_not_raw_chunks(make_services) -> None:
+    chat = make_services(chat_model=None).buyer_chat
+    reply = chat.reply(chat.new_session("de"), "Erzählen Sie mir bitte etwas über den Monitor PP-156-FHD")
+    assert reply.done is not None and reply.done.source == "fallback"
+    first_line = reply.text.splitlines()[0]
+    assert "119,00" in first_line and "auf Lager" in first_line  # Babel's German money, the localized stock word
+    assert "Category:" not in reply.text and "Price:" not in reply.text and "Availability:" not in reply.text
+    assert first_line.count(".") <= 3 + first_line.count(",00")  # at most three short sentences

@@ -51,7 +51,7 @@ def test_a_reply_with_an_invented_price_is_replaced_by_what_the_documents_say(ch
     openai_fake.enqueue("The padded sleeve costs $9.99 and arrives in 2 days!")
     reply = chat.reply(token, "Is the padded sleeve for 15.6 inch monitors worth it?")
     assert reply.done is not None and "unsupported_number" in reply.done.flags
-    assert reply.text.startswith(answer_fallback.text("sources_intro", "en"))
+    assert answer_fallback.text("sources_intro", "en") in reply.text  # after the facts the data can state
     assert "9.99" not in reply.text and "PP-CASE-156" in {c.product_id for c in reply.citations}
     stored = chat.history(token)[-1]
     assert stored.text == reply.text and stored.meta["flags"] == ["unsupported_number"]

@@ -17,12 +17,18 @@ from app.services.chat.facts import templates as t
 from app.services.chat.facts.catalog import CatalogSource
 from app.services.chat.facts.destinations import find_destinations
 from app.services.chat.facts.policy_facts import damage_answer, policy_citation, policy_sentence
-from app.services.chat.facts.product_facts import mentioned_products, product_answer, product_citation
+from app.services.chat.facts.product_facts import (
+    key_facts,
+    mentioned_products,
+    product_answer,
+    product_citation,
+)
 from app.services.chat.facts.shipping_facts import (
     ask_country_answer,
     not_served_answer,
     row_citation,
     shipping_answer,
+    shipping_sentences,
 )
 from app.services.chat.facts.terms import asked_attributes, policy_topics
 from knowledge.types import ScoredChunk
@@ -57,6 +63,23 @@ class FactLayer:
         if intents.is_damage_report(question.text):
             return self.damage(question)
         return self._policy(question) or self._shipping(question) or self._product(question)
+
+    def summary(self, question: str, hits: Sequence[ScoredChunk], language: str, *, limit: int = 3) -> list[str]:
+        """Short sentences of facts for the fallback answer when no model reply can be sent (at most `limit`): the
+        products the buyer named, else the best retrieved product or shipping row (price and availability; shipping)."""
+        catalog = self._catalog.current()
+        named = mentioned_products(question, catalog)
+        if named:
+            return [line for product in named[:1] for line in key_facts(product, language)][:limit]
+        sentences: list[str] = []
+        for hit in hits[:1]:
+            if hit.chunk.kind == "product" and hit.chunk.product_id:
+                product = catalog.product(hit.chunk.product_id)
+                sentences += key_facts(product, language) if product else []
+            elif hit.chunk.kind == "shipping" and hit.chunk.section:
+                row = catalog.shipping_to(hit.chunk.section)
+                sentences += shipping_sentences(row, language) if row else []
+        return list(dict.fromkeys(sentences))[:limit]
 
     def _policy(self, question: FactQuestion) -> FactAnswer | None:
         sentences = [s for topic in policy_topics(question.text)

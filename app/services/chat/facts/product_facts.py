@@ -11,7 +11,7 @@ from app.domain.chat import Citation
 from app.services.chat.facts import templates as t
 from app.services.chat.facts.catalog import Catalog, Product
 from app.services.chat.facts.destinations import fold
-from app.services.chat.facts.terms import Attribute, asked_attributes
+from app.services.chat.facts.terms import Attribute, asked_attributes, attributes
 from knowledge.chunking import LOW_STOCK_AT
 
 _TOKEN = re.compile(r"[^\W_]{3,}")
@@ -109,3 +109,15 @@ def product_answer(product: Product, question: str, language: str, *, limit: int
         if len(lines) == limit:
             break
     return " ".join(lines) if lines else None
+
+
+def key_facts(product: Product, language: str) -> list[str]:
+    """Price and availability: what a buyer most often needs about a product the documents matched."""
+    lines = []
+    for attribute in attributes():
+        if attribute.name in ("price", "stock"):
+            value = attribute_value(product, attribute, "", language)
+            if value is not None:
+                lines.append(t.text("fact_line", language, product=product.id, label=t.label(attribute.name, language),
+                                    value=value))  # fmt: skip
+    return lines

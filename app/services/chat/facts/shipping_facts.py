@@ -21,6 +21,10 @@ def served_countries(catalog: Catalog, language: str) -> str:
 
 
 def shipping_answer(row: ShippingRow, language: str) -> str:
+    return " ".join(shipping_sentences(row, language))
+
+
+def shipping_sentences(row: ShippingRow, language: str) -> list[str]:
     country = country_name(row.country_code, language)
     cost = t.money(row.cost, row.currency, language) if row.cost is not None else "—"
     sentences = [
@@ -35,7 +39,7 @@ def shipping_answer(row: ShippingRow, language: str) -> str:
         sentences.append(t.text("duties_ddp", language))
     elif row.incoterm == "DAP":
         sentences.append(t.text("duties_dap", language))
-    return " ".join(sentences)
+    return sentences
 
 
 def not_served_answer(code: str, catalog: Catalog, language: str) -> str:
