@@ -144,6 +144,8 @@ class RefundPolicy(BaseModel):
     currency: str = Field(default="USD", min_length=3, max_length=3)
     return_window_days: int = Field(default=30, ge=0, le=365)
     damage_report_days: int = Field(default=7, ge=0, le=365)
+    # Refunds reach the original payment method within this many business days after approval (said in chat).
+    refund_business_days: int = Field(default=5, ge=0, le=90)
     # Returnless when the return label costs more than this share of the item value.
     returnless_threshold_pct: Decimal = Field(default=Decimal("40"), ge=0, le=1000)
     refund_pct_by_severity: dict[Severity, Decimal] = Field(default_factory=_default_refund_pcts)

@@ -6,6 +6,8 @@ buyer can act on it. A unit test checks that every key exists in every supported
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from app.domain.chat import Citation
 
 TEMPLATES: dict[str, dict[str, str]] = {
@@ -285,10 +287,13 @@ def text(key: str, language: str, **values: object) -> str:
     return sentences.get(language, sentences["en"]).format(**values)
 
 
-def sources_answer(language: str, citations: list[Citation], *, excerpts: int = 2) -> str:
-    """The "here is what our documents say" answer: short excerpts of the best sources, titled."""
-    lines = [text("sources_intro", language)]
-    for citation in citations[:excerpts]:
-        excerpt = citation.excerpt.strip().replace("\n", " ")
-        lines.append(f"- **{citation.title}**: {excerpt}")
+def sources_answer(
+    language: str, citations: list[Citation], *, excerpts: int = 3, facts: Sequence[str] = ()
+) -> str:
+    """The fallback answer: up to 3 short fact sentences in the buyer's language (from the fact layer, when it had
+    something to say), then one localized sentence and the best sources' titles. Never the chunks' raw (English)
+    text: the buyer opens the sources."""
+    lines = [" ".join(facts[:3])] if facts else []
+    lines.append(text("sources_intro", language))
+    lines += [f"- **{citation.title}**" for citation in citations[:excerpts]]
     return "\n".join(lines)

@@ -58,6 +58,8 @@ class AnswerRequest:
     extra_grounding: Sequence[str] = ()
     allowed_order_no: str | None = None
     allowed_emails: Sequence[str] = ()
+    # Localized fact sentences (fact layer) the fallback opens with when no model reply can be sent.
+    fallback_facts: Sequence[str] = ()
 
 
 @dataclass
@@ -134,7 +136,9 @@ class GroundedAnswerer:
 
     def answer(self, request: AnswerRequest) -> Generator[ChatEvent, None, AnswerOutcome]:
         """Yields TextDelta/ResetEvent; returns what the buyer finally reads."""
-        fallback = answer_fallback.sources_answer(request.language, request.retrieval.citations)
+        fallback = answer_fallback.sources_answer(
+            request.language, request.retrieval.citations, facts=request.fallback_facts
+        )
         if self._model is None:
             yield TextDelta(text=fallback)
             return AnswerOutcome(fallback, "fallback", ["no_model"])

@@ -6,6 +6,8 @@ import threading
 from datetime import timedelta
 
 from app.services.chat.answering import GroundedAnswerer
+from app.services.chat.facts.catalog import CatalogSource
+from app.services.chat.facts.layer import FactLayer
 from app.services.chat.handoff import InboxService
 from app.services.chat.order_lookup import OrderLookup
 from app.services.chat.service import BuyerChatService
@@ -66,5 +68,7 @@ def build_chat(
         messages_per_minute=settings.chat_messages_per_minute,
         history_messages=settings.chat_history_messages,
         intent_by_model=settings.chat_intent_model,
+        # The same folders the knowledge admin indexes: the demo corpus and the merchant's uploads.
+        facts=FactLayer(CatalogSource(settings.corpus_dir, settings.data_dir / "uploads")),
     )
     return chat, inbox

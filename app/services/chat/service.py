@@ -9,7 +9,7 @@ Safe for concurrent calls: no shared mutable state here; counters are atomic in 
 from __future__ import annotations
 
 import secrets
-from collections.abc import Generator, Iterator
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -29,17 +29,20 @@ from app.domain.chat import (
 from app.errors import InvalidInputError, NotFoundError, RateLimitedError
 from app.services.chat import answer_fallback, guard, intents
 from app.services.chat.answering import AnswerRequest, GroundedAnswerer
+from app.services.chat.facts.layer import FactLayer, FactQuestion
 from app.services.chat.handoff import InboxService, handoff_reason
 from app.services.chat.order_lookup import OrderLookup, prompt_summary, status_text
 from app.services.chat.prompts import PROMPT_VERSION, Turn
 from app.services.language import RTL_LANGUAGES, LanguageIdentifier
 from app.services.merchant_profile import MerchantProfileService
 from app.services.rate_limits import ClientRateLimiter
+from app.services.refund_policy import current_policy
 from app.services.text_safety import mask_pans
 from app.store.audit import AuditLog
 from app.store.base import utcnow
 from app.store.conversations import ConversationRepository
 from app.store.merchant_settings import MerchantSettingsRepository
+from knowledge.types import ScoredChunk
 from models.types import ChatModel
 
 _BROWSER_SECRET_KEY = "chat_browser_state_secret"
@@ -86,6 +89,7 @@ class BuyerChatService:
         intent_by_model: bool,
         sessions_per_minute: int = 30,
         messages_per_minute: int = 12,
+        facts: FactLayer | None = None,
     ) -> None:
         self._conversations = conversations
         self._orders = orders
@@ -102,6 +106,7 @@ class BuyerChatService:
         # One limiter for every entry point that opens a session (JSON API and widget alike).
         self._session_limiter = ClientRateLimiter(sessions_per_minute)
         self._messages_per_minute = messages_per_minute
+        self._facts = facts
 
     # -- sessions ---------------------------------------------------------------------------------------------
 
@@ -203,7 +208,7 @@ class BuyerChatService:
         else:
             routed = yield from self._question(conversation, routed_intent, text, language, buyer_message.id)
 
-        if routed.source == "template":
+        if routed.source in ("template", "facts"):
             if routed.citations:
                 yield CitationsEvent(citations=routed.citations)
             yield TextDelta(text=routed.text)
@@ -268,6 +273,12 @@ class BuyerChatService:
         order_no, _email = self._earlier_refs(conversation, routed)
         order_no = order_no or conversation.verified_order_no
         self._audit.record("conversation", conversation.id, "buyer", "refund_request", {"order_no": order_no})
+        if routed.rule == "damaged-words" and self._facts is not None:
+            # Damaged / wrong / missing item: the policy's reporting window and the claim form, not a generic pointer.
+            damage = self._facts.damage(FactQuestion(
+                text="", language=language, policy=current_policy(self._merchant_settings), order_no=order_no))
+            return _Routed(damage.text, "facts", damage.citations, {"intent": "refund_request", "order_no": order_no,
+                                                                    "fact": damage.kind})
         citations = self._answerer.retrieve(REFUND_POLICY_QUERY, kinds=("policy",)).citations[:1]
         return _Routed(
             answer_fallback.text("refund_pointer", language),
@@ -289,10 +300,26 @@ class BuyerChatService:
             self._conversations.set_verified_order(conversation.id, outcome.order.order_no, outcome.email)
         return _Routed(status_text(outcome.order, language), meta={"lookup": outcome.state, "order_no": outcome.order.order_no})
 
+    def _fact_answer(self, conversation: Conversation, text: str, language: str, hits: Sequence[ScoredChunk]) -> _Routed | None:
+        """The fact layer's answer (data, no model) when the question is a structured one it can answer."""
+        if self._facts is None:
+            return None
+        order = self._orders.session_order(conversation)
+        fact = self._facts.answer(FactQuestion(
+            text=text, language=language, policy=current_policy(self._merchant_settings), hits=hits,
+            order_country=order.country_code if order else None, order_no=order.order_no if order else None,
+        ))  # fmt: skip
+        if fact is None:
+            return None
+        return _Routed(fact.text, "facts", fact.citations, {"fact": fact.kind})
+
     def _question(
         self, conversation: Conversation, routed: IntentResult, text: str, language: str, message_id: int
     ) -> Generator[ChatEvent, None, _Routed]:
         retrieval = self._answerer.retrieve(text)
+        fact = self._fact_answer(conversation, text, language, retrieval.hits)
+        if fact is not None:
+            return fact
         if retrieval.unavailable:
             # The knowledge store or the embedder failed (logged there): say so, and point to a human.
             return _Routed(answer_fallback.text("lookup_unavailable", language), flags=["retrieval_unavailable"])
@@ -326,6 +353,7 @@ class BuyerChatService:
             extra_grounding=[*buyer_texts, profile.opening_hours, profile.store_name],
             allowed_order_no=session_order.order_no if session_order else None,
             allowed_emails=[e for e in [conversation.buyer_email, *guard.emails_in(" ".join([text, *buyer_texts]))] if e],
+            fallback_facts=self._facts.summary(text, retrieval.hits, language) if self._facts else (),
         )  # fmt: skip
         outcome = yield from self._answerer.answer(request)
         return _Routed(outcome.text, outcome.source, retrieval.citations, retrieval_meta, outcome.flags)

@@ -28,6 +28,7 @@ from app.domain.refunds import (
 )
 from app.errors import InvalidInputError, NotFoundError
 from app.services.language import LanguageIdentifier
+from app.services.refund_policy import POLICY_KEY, current_policy
 from app.services.refunds import negotiation
 from app.services.refunds.evidence import ClaimContext, EvidenceAnalyzer
 from app.services.refunds.intake import (  # noqa: F401 - re-exported for callers of the service
@@ -53,7 +54,6 @@ from app.store.refunds import RefundCaseRecord, RefundRepository
 
 log = logging.getLogger(__name__)
 
-POLICY_KEY = "refund_policy"
 UNKNOWN_CASE = "We could not find this claim for this email address."
 BuyerAction = Literal["accept", "decline", "counter"]
 
@@ -108,14 +108,7 @@ class RefundService(RefundIntakeMixin):
 
     # -- policy -----------------------------------------------------------------------------------------------
     def policy(self) -> RefundPolicy:
-        saved = self.merchant_settings.get(POLICY_KEY)
-        if not saved:
-            return RefundPolicy()
-        try:
-            return RefundPolicy.model_validate(saved)
-        except ValidationError:
-            log.exception("stored refund policy is invalid; using the defaults")
-            return RefundPolicy()
+        return current_policy(self.merchant_settings)  # the same reader the buyer chat quotes from
 
     def save_policy(self, data: dict[str, Any] | RefundPolicy, actor: str) -> RefundPolicy:
         try:

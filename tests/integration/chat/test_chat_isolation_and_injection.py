@@ -58,7 +58,8 @@ def test_the_model_only_ever_sees_the_verified_order_and_a_reply_naming_another_
     token = chat.new_session()
     chat.reply(token, f"{OWN_ORDER} {OWN_EMAIL}")
     openai_fake.enqueue(f"Your parcel travels with YunExpress. By the way, order {OTHER_ORDER} belongs to k.nowak@example.com.")
-    reply = chat.reply(token, "Which carrier delivers to Spain and how long does shipping take?")
+    # Not a shipping-table question (those are answered from data without the model): this one reaches the model.
+    reply = chat.reply(token, "Tell me what is good about the monitor I bought")
     prompt = all_prompt_text(openai_fake.requests[-1])
     assert f"Order {OWN_ORDER}" in prompt and "YT2631008847325" in prompt  # own verified order: allowed
     assert not any(secret in prompt for secret in OTHER_SECRETS)
