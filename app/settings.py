@@ -13,6 +13,8 @@ from typing import Annotated, Literal
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from app.domain.order_numbers import DEFAULT_ORDER_NUMBER_PATTERNS, OrderNumberFormat
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 ChatBackend = Literal["embedded", "vllm", "transformers", "none"]
@@ -93,6 +95,12 @@ class Settings(BaseSettings):
     merchant_language: str = "en"
     tone: Literal["friendly", "formal"] = "friendly"
     opening_hours: str = "Mon–Sat 09:00–18:00 China Standard Time"
+    # How this shop writes order numbers (regular expressions), used wherever the chat detects, guards or shows one.
+    # JSON list or whitespace-separated: MC_ORDER_NUMBER_PATTERNS='["#\\d{4,}", "\\d{16}"]'. Commas are regex
+    # syntax here ({4,}), so they never split the list.
+    order_number_patterns: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: list(DEFAULT_ORDER_NUMBER_PATTERNS)
+    )
 
     # --- uploads -----------------------------------------------------------------------------------------------
     max_image_mb: int = 15
@@ -132,6 +140,24 @@ class Settings(BaseSettings):
     # unless demo_mode is on, which uses a random password printed once at start-up.
     merchant_password_hash: SecretStr | None = None
     demo_mode: bool = False
+
+    @field_validator("order_number_patterns", mode="before")
+    @classmethod
+    def _order_patterns(cls, value: object) -> object:
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                import json
+
+                return json.loads(text)
+            return text.split()
+        return value
+
+    @field_validator("order_number_patterns")
+    @classmethod
+    def _order_patterns_compile(cls, value: list[str]) -> list[str]:
+        OrderNumberFormat.from_patterns(value)  # raises with the bad pattern named
+        return value
 
     _split_urls = field_validator("vllm_base_urls", "vision_base_urls", "trusted_proxies", mode="before")(_split_list)
 
