@@ -68,6 +68,7 @@ def ingest_corpus(
     progress: IngestProgress | None = None,
     *,
     prune: bool = False,
+    currency: str = "",
 ) -> IngestReport:
     """Sync every knowledge file under `corpus_dir` into `store`.
 
@@ -79,7 +80,7 @@ def ingest_corpus(
         raise ValueError(f"embedder {embedder.name!r} is not the store's "
                          f"{store.embedder.name!r}")
     started = time.perf_counter()
-    corpus = load_corpus(corpus_dir)  # parse everything first: a bad file fails before writes
+    corpus = load_corpus(corpus_dir, currency=currency)  # parse everything first: a bad file fails before writes
     total_chunks = sum(len(chunks) for chunks in corpus.values()) or 1
     done_chunks = 0
     reports: list[SourceReport] = []
