@@ -125,7 +125,7 @@ def read_docx(path: Path, name: str) -> Document:
             style = (paragraph.style.name if paragraph.style is not None else "") or ""
             if not text:
                 continue
-            if style == "Title" and title is None:
+            if style == "Title" and (title is None or text == title):
                 title = text
             elif style.startswith("Heading") or style == "Title":
                 close()
