@@ -89,9 +89,14 @@ class Settings(BaseSettings):
     # (fridges, bikes, weather, recipes…) in 14 languages scored 0.08–0.19. Near-topic ones ("gaming laptops?",
     # "65-inch TVs?") reach 0.27–0.33 and go to the model, whose prompt says to admit when sources lack it.
     retrieval_min_score: float = 0.25
+    # Knowledge import from a URL reaches only public addresses; list CIDRs here to open private ones on purpose
+    # (an intranet wiki): MC_KNOWLEDGE_URL_ALLOW_NETWORKS=10.20.0.0/16.
+    knowledge_url_allow_networks: Annotated[list[str], NoDecode] = Field(default_factory=list)
 
     # --- merchant defaults (editable later in the console; stored in the database) ------------------------------
     store_name: str = "PixelPort Displays"
+    # Currency of catalog exports that carry none (Shopify and WooCommerce product CSVs).
+    store_currency: str = Field(default="USD", pattern=r"^[A-Z]{3}$")
     merchant_language: str = "en"
     tone: Literal["friendly", "formal"] = "friendly"
     opening_hours: str = "Mon–Sat 09:00–18:00 China Standard Time"
@@ -159,7 +164,9 @@ class Settings(BaseSettings):
         OrderNumberFormat.from_patterns(value)  # raises with the bad pattern named
         return value
 
-    _split_urls = field_validator("vllm_base_urls", "vision_base_urls", "trusted_proxies", mode="before")(_split_list)
+    _split_urls = field_validator(
+        "vllm_base_urls", "vision_base_urls", "trusted_proxies", "knowledge_url_allow_networks", mode="before"
+    )(_split_list)
 
     @property
     def resolved_database_url(self) -> str:

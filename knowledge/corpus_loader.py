@@ -7,10 +7,13 @@ into the folder is picked up by the next ingest exactly like the demo files.
 from __future__ import annotations
 
 import json
+import re
+import tempfile
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -34,6 +37,7 @@ from knowledge.mapping import ColumnMapping, mapped_faq, mapped_products, mappin
 from knowledge.shopify import looks_like_shopify, shopify_products
 from knowledge.tabular import read_table
 from knowledge.types import Chunk
+from knowledge.web import FetchedPage
 from knowledge.woocommerce import looks_like_woocommerce, woocommerce_products
 
 SUPPORTED_SUFFIXES = (".yaml", ".yml", ".md", ".markdown", ".csv", ".json", ".txt", ".pdf", ".docx", ".html",
@@ -186,6 +190,28 @@ def html_chunks(html: str, source: str, *, fallback_title: str) -> list[Chunk]:
     if not sections:
         raise KnowledgeFormatError(f"{source}: the page has no readable text")
     return structured_doc_chunks(title, sections, source)
+
+
+def url_source_name(url: str) -> str:
+    """'web/nordvik.example/help/faq' for https://nordvik.example/help/faq?x=1: stable per page."""
+    parts = urlsplit(url)
+    path = re.sub(r"[^A-Za-z0-9._/-]+", "-", parts.path).strip("/-") or "index"
+    return f"web/{(parts.hostname or 'page').lower()}/{path}"[:200]
+
+
+def page_chunks(page: FetchedPage, source: str) -> list[Chunk]:
+    """Chunks of a fetched web page: HTML by headings, PDF by sections and pages, text by paragraphs."""
+    media = page.content_type.split(";")[0].strip().lower()
+    fallback = source.rsplit("/", 1)[-1].replace("-", " ")
+    if media == "application/pdf":
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "page.pdf"
+            path.write_bytes(page.body)
+            doc = read_pdf(path, source)
+        return document_chunks(doc.title or fallback, [(s.heading, s.body, s.page) for s in doc.sections], source)
+    if media in ("text/plain", "text/markdown"):
+        return text_chunks(page.text, source, title=fallback)
+    return html_chunks(page.text, source, fallback_title=fallback)
 
 
 def _yaml_products(text: str, source: str) -> list[ProductRecord]:

@@ -70,6 +70,21 @@ class ColumnMapping:
         except (json.JSONDecodeError, AttributeError) as exc:
             raise MappingError(f"not a column mapping: {exc}") from exc
 
+    @classmethod
+    def from_pairs(cls, target: str, pairs: Sequence[Sequence[str]]) -> ColumnMapping:
+        """From (field, column) rows as a merchant edits them; rows with no column are left out."""
+        if target not in ("products", "faq"):
+            raise MappingError(f"unknown mapping target {target!r}")
+        allowed = FAQ_FIELDS if target == "faq" else PRODUCT_FIELDS
+        columns: dict[str, str] = {}
+        for pair in pairs:
+            if len(pair) < 2:
+                continue
+            key, column = str(pair[0] or "").strip(), str(pair[1] or "").strip()
+            if key and column and (key in allowed or (target == "products" and key.startswith(OPTION_PREFIX))):
+                columns[key] = column
+        return cls(target=target, columns=columns)  # type: ignore[arg-type]
+
     def validate(self, header: Sequence[str]) -> None:
         allowed = FAQ_FIELDS if self.target == "faq" else PRODUCT_FIELDS
         for key, column in self.columns.items():
