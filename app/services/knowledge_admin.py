@@ -163,6 +163,13 @@ class KnowledgeAdmin:
         return rows + [[k, v] for k, v in mapping.columns.items() if k.startswith(OPTION_PREFIX)]
 
     @staticmethod
+    def mapping_from_json(text: str) -> ColumnMapping:
+        try:
+            return ColumnMapping.from_json(text)
+        except MappingError as exc:
+            raise InvalidInputError(f"Column mapping: {exc}") from exc
+
+    @staticmethod
     def mapping_from_rows(target: str, rows: list[list[str]]) -> ColumnMapping:
         try:
             return ColumnMapping.from_pairs(target, rows)
