@@ -50,6 +50,10 @@ def _charset(content_type: str) -> str | None:
     return None
 
 
+def _size(n: int) -> str:
+    return f"{n / (1024 * 1024):g} MB" if n >= 1024 * 1024 else f"{n / 1024:g} KB"
+
+
 def _system_resolver(host: str, port: int) -> list[str]:
     return [str(info[4][0]) for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)]
 
@@ -116,14 +120,15 @@ def fetch_page(url: str, policy: UrlPolicy | None = None) -> FetchedPage:
                     content_type = response.headers.get("content-type", "text/html")
                     if content_type.split(";")[0].strip().lower() not in ACCEPTED_TYPES:
                         raise FetchError(f"{current}: {content_type.split(';')[0]} is not a web page, text or PDF")
+                    too_big = FetchError(f"{current}: larger than the {_size(policy.max_bytes)} import limit")
                     declared = response.headers.get("content-length")
                     if declared and declared.isdigit() and int(declared) > policy.max_bytes:
-                        raise FetchError(f"{current}: larger than {policy.max_bytes // (1024 * 1024)} MB")
+                        raise too_big
                     body = bytearray()
                     for piece in response.iter_bytes():
                         body += piece
                         if len(body) > policy.max_bytes:
-                            raise FetchError(f"{current}: larger than {policy.max_bytes // (1024 * 1024)} MB")
+                            raise too_big
                     return FetchedPage(url=current, content_type=content_type, body=bytes(body))
             except httpx.TimeoutException as exc:
                 raise FetchError(f"{current}: no answer within {policy.timeout_s:.0f} s") from exc
