@@ -177,9 +177,13 @@ def product_chunks(
 def _split_long_parts(
     parts: list[tuple[str, str, list[str]]], label: str, limit: int
 ) -> list[tuple[str, str, list[str]]]:
-    """A part longer than `limit` (a product with dozens of variants) becomes several: "variants", "variants-2"…"""
+    """A variants part longer than `limit` (dozens of variants) becomes several: "variants", "variants-2"…
+    Other parts stay whole, as they always were (their chunk ids are citations already stored)."""
     out: list[tuple[str, str, list[str]]] = []
     for suffix, section, lines in parts:
+        if section != VARIANTS_SECTION:
+            out.append((suffix, section, lines))
+            continue
         packs: list[list[str]] = [[]]
         for line in lines:
             if packs[-1] and len("\n".join([label, *packs[-1], line])) > limit:

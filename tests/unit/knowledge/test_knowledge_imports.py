@@ -216,3 +216,14 @@ def test_catalog_reads_every_product_source_in_one_model(tmp_path: Path) -> None
     for products in catalog.values():
         for product in products:
             assert product["id"] and product["title"] and "price" in product
+
+
+def test_many_variants_are_split_into_several_chunks_each_naming_the_product() -> None:
+    from knowledge.chunking import product_chunks
+
+    variants = [{"sku": f"TEE-{i:02d}", "options": {"Size": f"{i}"}, "price": "20.00", "stock": 9} for i in range(40)]
+    chunks = product_chunks({"id": "tee", "title": "Camp Tee", "currency": "EUR", "variants": variants}, "s.csv")
+    parts = [c for c in chunks if (c.section or "").startswith("variants")]
+    assert len(parts) > 1 and all(len(c.text) <= 600 for c in parts)
+    assert all(c.text.startswith("Camp Tee (tee)") and c.product_id == "tee" for c in parts)
+    assert sum(c.text.count("(SKU TEE-") for c in parts) == 40
