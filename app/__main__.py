@@ -8,8 +8,12 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.cli_chargebacks import register_chargeback_commands
+
+if TYPE_CHECKING:
+    from knowledge.types import UpsertReport
 
 
 def _ingest(args: argparse.Namespace) -> int:
@@ -38,13 +42,10 @@ def _ingest(args: argparse.Namespace) -> int:
             if args.file or args.url:
                 mapping = admin.mapping_from_json(args.mapping.read_text(encoding="utf-8")) if args.mapping else None
                 for path in args.file:
-                    report = admin.ingest_upload(path, progress=progress, mapping=mapping)
-                    print(f"uploads/{path.name}: {report.added} added, {report.updated} updated, "
-                          f"{report.unchanged} unchanged, {report.removed} removed, {report.embedded} embedded")
+                    print(f"uploads/{path.name}: {_counts(admin.ingest_upload(path, progress=progress, mapping=mapping))}")
                 for url in args.url:
-                    source, report = admin.ingest_url(url, progress=progress)
-                    print(f"{source}: {report.added} added, {report.updated} updated, "
-                          f"{report.unchanged} unchanged, {report.removed} removed, {report.embedded} embedded")
+                    source, upserted = admin.ingest_url(url, progress=progress)
+                    print(f"{source}: {_counts(upserted)}")
                 return 0
             report = admin.ingest_corpus(progress=progress)
         print(report.summary())
@@ -54,6 +55,11 @@ def _ingest(args: argparse.Namespace) -> int:
         return 1
     finally:
         services.close()
+
+
+def _counts(report: UpsertReport) -> str:
+    return (f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
+            f"{report.removed} removed, {report.embedded} embedded")
 
 
 def _hash_password(_args: argparse.Namespace) -> int:

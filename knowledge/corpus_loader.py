@@ -150,11 +150,11 @@ def load_file(
 def _chunks(path: Path, suffix: str, source: str, currency: str, mapping: ColumnMapping | None) -> list[Chunk]:
     title = path.stem.replace("_", " ").strip()
     if suffix == ".pdf":
-        doc = read_pdf(path, source)
-        return document_chunks(doc.title or title, [(s.heading, s.body, s.page) for s in doc.sections], source)
+        pdf = read_pdf(path, source)
+        return document_chunks(pdf.title or title, [(s.heading, s.body, s.page) for s in pdf.sections], source)
     if suffix == ".docx":
-        doc = read_docx(path, source)
-        return structured_doc_chunks(doc.title or title, [(s.heading, s.body, None) for s in doc.sections], source)
+        word = read_docx(path, source)
+        return structured_doc_chunks(word.title or title, [(s.heading, s.body, None) for s in word.sections], source)
     if suffix in (".yaml", ".yml", ".csv", ".json"):
         products = load_products(path, path.parent, source=source, currency=currency, mapping=mapping)
         if products is not None:

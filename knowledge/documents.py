@@ -77,7 +77,8 @@ def read_pdf(path: Path, name: str) -> Document:
 
 def _pdf_sections(texts: list[str]) -> list[Section]:
     sections: list[Section] = []
-    heading, body, page = "", [], 1
+    body: list[str] = []
+    heading, page = "", 1
 
     def close() -> None:
         text = "\n".join(body).strip()
@@ -110,7 +111,8 @@ def read_docx(path: Path, name: str) -> Document:
         raise DocumentError(f"{name}: not a readable Word .docx file ({exc})") from exc
     title = (document.core_properties.title or "").strip() or None
     sections: list[Section] = []
-    heading, body = "", []
+    body: list[str] = []
+    heading = ""
 
     def close() -> None:
         text = "\n".join(body).strip()

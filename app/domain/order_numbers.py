@@ -97,6 +97,7 @@ def _shape(pattern: str) -> _Shape:
         raise OrderNumberPatternError(f"order number pattern {pattern!r} is not a valid regular expression: {exc}") \
             from exc
     parts = _split(pattern)
+    separators: list[str]
     if parts is None:
         prefix, segments, separators = "", [pattern], []
     else:
