@@ -13,9 +13,11 @@ from sqlalchemy import select
 from app.errors import InvalidInputError
 from app.store.db import Database
 from app.store.tables import IngestRunRow
+from knowledge.catalog import ProductRecord
 from knowledge.corpus_loader import (
     SUPPORTED_SUFFIXES,
     KnowledgeFormatError,
+    load_catalog,
     load_file,
     looks_like_shipping,
     page_chunks,
@@ -201,6 +203,15 @@ class KnowledgeAdmin:
             mapping_path(kept).unlink(missing_ok=True)
         self._record(f"{source}: deleted {removed} chunks")
         return removed
+
+    def catalog(self) -> dict[str, list[ProductRecord]]:
+        """Every product the shop has given us — store folder and uploads, any export format — in the one
+        product model, by source name (as chunks cite it). For answers that need exact prices and stock."""
+        found = load_catalog(self._corpus_dir, currency=self._currency) if self._corpus_dir.is_dir() else {}
+        if self._uploads_dir.is_dir():
+            uploads = load_catalog(self._uploads_dir, currency=self._currency)
+            found.update({f"uploads/{name}": products for name, products in uploads.items()})
+        return found
 
     def sources(self) -> list[SourceSummary]:
         return self._store.sources()

@@ -88,6 +88,17 @@ def test_reimport_is_idempotent_and_a_bad_file_changes_nothing(admin: KnowledgeA
     assert (tmp_path / "uploads" / "shopify_products.csv").read_bytes() == kept
 
 
+def test_catalog_lists_uploaded_products_with_their_variants(admin: KnowledgeAdmin) -> None:
+    admin.ingest_upload(IMPORTS / "woocommerce_products.csv")
+    admin.ingest_upload(IMPORTS / "faq.html")
+    catalog = admin.catalog()
+    assert list(catalog) == ["uploads/woocommerce_products.csv"]
+    pack = next(p for p in catalog["uploads/woocommerce_products.csv"] if p["id"] == "NV-RDP")
+    assert pack["currency"] == "EUR"
+    assert {v["sku"]: v.get("stock") for v in pack["variants"]} == {
+        "NV-RDP-BL-20": 14, "NV-RDP-RD-20": 0, "NV-RDP-BL-28": 5}
+
+
 def test_scanned_pdf_is_refused_and_nothing_is_indexed(admin: KnowledgeAdmin) -> None:
     with pytest.raises(InvalidInputError, match="no text layer.*scanned PDF"):
         admin.ingest_upload(IMPORTS / "scanned_manual.pdf")
