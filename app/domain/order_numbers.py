@@ -12,8 +12,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-# A fresh shop on Shopify numbers orders #1001, #1002…; WooCommerce shows #123-style ids too. The demo store adds
-# PP-\d{6} through its own settings (see Makefile / Space), a real shop sets MC_ORDER_NUMBER_PATTERNS.
+# A fresh shop on Shopify numbers orders #1001, #1002… (WooCommerce shows "#1234" too); PP-\d{6} is the demo
+# store's, kept in the default because the demo runs on default settings. A real shop sets
+# MC_ORDER_NUMBER_PATTERNS to its own (e.g. '["#\\d{4,}"]', or '["\\d{16}"]' for AliExpress).
 DEFAULT_ORDER_NUMBER_PATTERNS: tuple[str, ...] = (r"#\d{4,}", r"PP-\d{6}")
 
 # Literal characters inside a pattern that separate its parts; buyers type any of them, or none.
