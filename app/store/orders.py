@@ -29,9 +29,11 @@ class OrderRepository:
         count = 0
         with self._db.session() as session:
             for order in orders:
-                row = session.get(OrderRow, order.order_no)
+                # Keyed like get_for_buyer looks up ("#1001" -> "1001"); the record keeps the shop's spelling.
+                key = _normalise_order_no(order.order_no)
+                row = session.get(OrderRow, key)
                 if row is None:
-                    row = OrderRow(order_no=order.order_no)
+                    row = OrderRow(order_no=key)
                     session.add(row)
                 row.buyer_email = _normalise_email(order.buyer_email)
                 row.country_code = order.country_code
