@@ -13,6 +13,8 @@ from typing import Annotated, Literal
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from app.domain.order_numbers import DEFAULT_ORDER_NUMBER_PATTERNS, OrderNumberFormat
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 ChatBackend = Literal["embedded", "vllm", "transformers", "none"]
@@ -87,12 +89,23 @@ class Settings(BaseSettings):
     # (fridges, bikes, weather, recipes…) in 14 languages scored 0.08–0.19. Near-topic ones ("gaming laptops?",
     # "65-inch TVs?") reach 0.27–0.33 and go to the model, whose prompt says to admit when sources lack it.
     retrieval_min_score: float = 0.25
+    # Knowledge import from a URL reaches only public addresses; list CIDRs here to open private ones on purpose
+    # (an intranet wiki): MC_KNOWLEDGE_URL_ALLOW_NETWORKS=10.20.0.0/16.
+    knowledge_url_allow_networks: Annotated[list[str], NoDecode] = Field(default_factory=list)
 
     # --- merchant defaults (editable later in the console; stored in the database) ------------------------------
     store_name: str = "PixelPort Displays"
+    # Currency of catalog exports that carry none (Shopify and WooCommerce product CSVs).
+    store_currency: str = Field(default="USD", pattern=r"^[A-Z]{3}$")
     merchant_language: str = "en"
     tone: Literal["friendly", "formal"] = "friendly"
     opening_hours: str = "Mon–Sat 09:00–18:00 China Standard Time"
+    # How this shop writes order numbers (regular expressions), used wherever the chat detects, guards or shows one.
+    # JSON list or whitespace-separated: MC_ORDER_NUMBER_PATTERNS='["#\\d{4,}", "\\d{16}"]'. Commas are regex
+    # syntax here ({4,}), so they never split the list.
+    order_number_patterns: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: list(DEFAULT_ORDER_NUMBER_PATTERNS)
+    )
 
     # --- uploads -----------------------------------------------------------------------------------------------
     max_image_mb: int = 15
@@ -151,7 +164,27 @@ class Settings(BaseSettings):
     merchant_password_hash: SecretStr | None = None
     demo_mode: bool = False
 
-    _split_urls = field_validator("vllm_base_urls", "vision_base_urls", "trusted_proxies", mode="before")(_split_list)
+    @field_validator("order_number_patterns", mode="before")
+    @classmethod
+    def _order_patterns(cls, value: object) -> object:
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                import json
+
+                return json.loads(text)
+            return text.split()
+        return value
+
+    @field_validator("order_number_patterns")
+    @classmethod
+    def _order_patterns_compile(cls, value: list[str]) -> list[str]:
+        OrderNumberFormat.from_patterns(value)  # raises with the bad pattern named
+        return value
+
+    _split_urls = field_validator(
+        "vllm_base_urls", "vision_base_urls", "trusted_proxies", "knowledge_url_allow_networks", mode="before"
+    )(_split_list)
 
     @property
     def resolved_database_url(self) -> str:

@@ -46,6 +46,7 @@ from app.store.question_checks import QuestionCheckRepository
 from knowledge.embedders import Embedder, build_embedder
 from knowledge.retriever import Retriever
 from knowledge.store import KnowledgeStore
+from knowledge.web import UrlPolicy
 from models.config import TransformersConfig, VLLMConfig
 from models.registry import build_chat_model
 from models.types import Capabilities, ChatModel
@@ -211,7 +212,10 @@ def build_services(
     try:
         if vision_model is None and start_models:
             vision_model = build_vision_backend(settings)
-        knowledge_admin = KnowledgeAdmin(db, store, retriever, settings.corpus_dir, settings.data_dir / "uploads")
+        knowledge_admin = KnowledgeAdmin(
+            db, store, retriever, settings.corpus_dir, settings.data_dir / "uploads",
+            currency=settings.store_currency, url_policy=UrlPolicy(allow_networks=settings.knowledge_url_allow_networks),
+        )  # fmt: skip
         status = StatusService(
             settings, db, embedder, store, knowledge_admin, chat_model, vision_model, note, server is not None
         )

@@ -68,6 +68,7 @@ def ingest_corpus(
     progress: IngestProgress | None = None,
     *,
     prune: bool = False,
+    currency: str = "",
 ) -> IngestReport:
     """Sync every knowledge file under `corpus_dir` into `store`.
 
@@ -79,7 +80,7 @@ def ingest_corpus(
         raise ValueError(f"embedder {embedder.name!r} is not the store's "
                          f"{store.embedder.name!r}")
     started = time.perf_counter()
-    corpus = load_corpus(corpus_dir)  # parse everything first: a bad file fails before writes
+    corpus = load_corpus(corpus_dir, currency=currency)  # parse everything first: a bad file fails before writes
     total_chunks = sum(len(chunks) for chunks in corpus.values()) or 1
     done_chunks = 0
     reports: list[SourceReport] = []
@@ -129,6 +130,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="remove a source (e.g. policies/old.md); repeatable")
     parser.add_argument("--prune", action="store_true",
                         help="also remove stored sources whose file is gone from corpus_dir")
+    parser.add_argument("--currency", default="",
+                        help="currency of catalog exports that carry none (Shopify/WooCommerce CSV), e.g. EUR")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
@@ -148,7 +151,8 @@ def run(args: argparse.Namespace, *, embedder: Embedder | None = None) -> int:
     if args.corpus_dir is None:
         return 0
     try:
-        report = _ingest_with_bar(args.corpus_dir, store, quiet=args.quiet, prune=args.prune)
+        report = _ingest_with_bar(args.corpus_dir, store, quiet=args.quiet, prune=args.prune,
+                                  currency=getattr(args, "currency", ""))
     except (KnowledgeFormatError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -158,9 +162,9 @@ def run(args: argparse.Namespace, *, embedder: Embedder | None = None) -> int:
 
 
 def _ingest_with_bar(corpus_dir: Path, store: KnowledgeStore, *, quiet: bool,
-                     prune: bool) -> IngestReport:
+                     prune: bool, currency: str = "") -> IngestReport:
     if quiet:
-        return ingest_corpus(corpus_dir, store, prune=prune)
+        return ingest_corpus(corpus_dir, store, prune=prune, currency=currency)
     from tqdm import tqdm
 
     with tqdm(total=100, desc="ingest", leave=False,
@@ -169,7 +173,7 @@ def _ingest_with_bar(corpus_dir: Path, store: KnowledgeStore, *, quiet: bool,
             bar.set_postfix_str(message, refresh=False)
             bar.update(max(0, round(fraction * 100) - bar.n))
 
-        return ingest_corpus(corpus_dir, store, progress=progress, prune=prune)
+        return ingest_corpus(corpus_dir, store, progress=progress, prune=prune, currency=currency)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -140,20 +140,36 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "ko": "요청을 기록했습니다. 반품 또는 환불을 시작하려면 이 채팅 상단의 “Return / refund” 탭을 열고 양식(주문 번호, 이메일, 사진)을 작성해 주세요.",
     },
     "order_need_details": {
-        "en": "To look up your order, please send your order number (for example PP-261112) together with the email address you used for the order.",
-        "zh": "查询订单时，请同时发送订单号（例如 PP-261112）和下单时使用的邮箱地址。",
-        "es": "Para consultar su pedido, envíe el número de pedido (por ejemplo PP-261112) junto con el correo electrónico que usó al comprar.",
-        "fr": "Pour retrouver votre commande, envoyez le numéro de commande (par exemple PP-261112) avec l'adresse e-mail utilisée pour la commande.",
-        "de": "Um Ihre Bestellung zu finden, senden Sie bitte die Bestellnummer (zum Beispiel PP-261112) zusammen mit der E-Mail-Adresse der Bestellung.",
-        "it": "Per trovare il suo ordine, invii il numero d'ordine (ad esempio PP-261112) insieme all'indirizzo e-mail usato per l'ordine.",
-        "pt": "Para consultar o seu pedido, envie o número do pedido (por exemplo PP-261112) junto com o e-mail usado na compra.",
-        "nl": "Stuur uw bestelnummer (bijvoorbeeld PP-261112) samen met het e-mailadres van de bestelling, dan zoek ik uw bestelling op.",
-        "pl": "Aby sprawdzić zamówienie, podaj numer zamówienia (np. PP-261112) razem z adresem e-mail użytym przy zakupie.",
-        "ru": "Чтобы найти заказ, отправьте номер заказа (например, PP-261112) вместе с адресом e-mail, указанным при покупке.",
-        "tr": "Siparişinizi bulmak için sipariş numaranızı (örneğin PP-261112) ve siparişte kullandığınız e-posta adresini birlikte gönderin.",
-        "ar": "للاستعلام عن طلبك، أرسل رقم الطلب (مثل PP-261112) مع عنوان البريد الإلكتروني الذي استخدمته في الطلب.",
-        "ja": "ご注文を確認するには、注文番号（例：PP-261112）とご注文時のメールアドレスを一緒に送ってください。",
-        "ko": "주문을 조회하려면 주문 번호(예: PP-261112)와 주문할 때 사용한 이메일 주소를 함께 보내 주세요.",
+        "en": "To look up your order, please send your order number (for example {example}) together with the email address you used for the order.",
+        "zh": "查询订单时，请同时发送订单号（例如 {example}）和下单时使用的邮箱地址。",
+        "es": "Para consultar su pedido, envíe el número de pedido (por ejemplo {example}) junto con el correo electrónico que usó al comprar.",
+        "fr": "Pour retrouver votre commande, envoyez le numéro de commande (par exemple {example}) avec l'adresse e-mail utilisée pour la commande.",
+        "de": "Um Ihre Bestellung zu finden, senden Sie bitte die Bestellnummer (zum Beispiel {example}) zusammen mit der E-Mail-Adresse der Bestellung.",
+        "it": "Per trovare il suo ordine, invii il numero d'ordine (ad esempio {example}) insieme all'indirizzo e-mail usato per l'ordine.",
+        "pt": "Para consultar o seu pedido, envie o número do pedido (por exemplo {example}) junto com o e-mail usado na compra.",
+        "nl": "Stuur uw bestelnummer (bijvoorbeeld {example}) samen met het e-mailadres van de bestelling, dan zoek ik uw bestelling op.",
+        "pl": "Aby sprawdzić zamówienie, podaj numer zamówienia (np. {example}) razem z adresem e-mail użytym przy zakupie.",
+        "ru": "Чтобы найти заказ, отправьте номер заказа (например, {example}) вместе с адресом e-mail, указанным при покупке.",
+        "tr": "Siparişinizi bulmak için sipariş numaranızı (örneğin {example}) ve siparişte kullandığınız e-posta adresini birlikte gönderin.",
+        "ar": "للاستعلام عن طلبك، أرسل رقم الطلب (مثل {example}) مع عنوان البريد الإلكتروني الذي استخدمته في الطلب.",
+        "ja": "ご注文を確認するには、注文番号（例：{example}）とご注文時のメールアドレスを一緒に送ってください。",
+        "ko": "주문을 조회하려면 주문 번호(예: {example})와 주문할 때 사용한 이메일 주소를 함께 보내 주세요.",
+    },
+    "order_need_details_plain": {
+        "en": "To look up your order, please send your order number together with the email address you used for the order.",
+        "zh": "查询订单时，请同时发送订单号和下单时使用的邮箱地址。",
+        "es": "Para consultar su pedido, envíe el número de pedido junto con el correo electrónico que usó al comprar.",
+        "fr": "Pour retrouver votre commande, envoyez le numéro de commande avec l'adresse e-mail utilisée pour la commande.",
+        "de": "Um Ihre Bestellung zu finden, senden Sie bitte die Bestellnummer zusammen mit der E-Mail-Adresse der Bestellung.",
+        "it": "Per trovare il suo ordine, invii il numero d'ordine insieme all'indirizzo e-mail usato per l'ordine.",
+        "pt": "Para consultar o seu pedido, envie o número do pedido junto com o e-mail usado na compra.",
+        "nl": "Stuur uw bestelnummer samen met het e-mailadres van de bestelling, dan zoek ik uw bestelling op.",
+        "pl": "Aby sprawdzić zamówienie, podaj numer zamówienia razem z adresem e-mail użytym przy zakupie.",
+        "ru": "Чтобы найти заказ, отправьте номер заказа вместе с адресом e-mail, указанным при покупке.",
+        "tr": "Siparişinizi bulmak için sipariş numaranızı ve siparişte kullandığınız e-posta adresini birlikte gönderin.",
+        "ar": "للاستعلام عن طلبك، أرسل رقم الطلب مع عنوان البريد الإلكتروني الذي استخدمته في الطلب.",
+        "ja": "ご注文を確認するには、注文番号とご注文時のメールアドレスを一緒に送ってください。",
+        "ko": "주문을 조회하려면 주문 번호와 주문할 때 사용한 이메일 주소를 함께 보내 주세요.",
     },
     "order_not_found": {
         "en": "I could not find an order with this order number and email address. Please check both and try again.",
@@ -285,6 +301,13 @@ def text(key: str, language: str, **values: object) -> str:
     """The sentence `key` in `language` (English when the language is unknown), with `values` filled in."""
     sentences = TEMPLATES[key]
     return sentences.get(language, sentences["en"]).format(**values)
+
+
+def order_details_request(language: str, example: str | None) -> str:
+    """Ask for the order number and email; the example is made from the shop's own order-number format."""
+    if example:
+        return text("order_need_details", language, example=example)
+    return text("order_need_details_plain", language)
 
 
 def sources_answer(

@@ -16,6 +16,7 @@ from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
 
 from app.domain.chat import ChatEvent, Citation, ResetEvent, TextDelta
+from app.domain.order_numbers import DEFAULT_ORDER_NUMBERS, OrderNumberFormat
 from app.services.chat import answer_fallback, guard, prompts
 from app.services.language import LanguageIdentifier
 from knowledge.retriever import Retriever
@@ -112,7 +113,9 @@ class GroundedAnswerer:
         min_score: float,
         max_tokens: int,
         citations_shown: int,
+        order_numbers: OrderNumberFormat = DEFAULT_ORDER_NUMBERS,
     ) -> None:
+        self._order_numbers = order_numbers
         self._model = model
         self._retriever = retriever
         self._language = language
@@ -218,11 +221,11 @@ class GroundedAnswerer:
         system = prompts.system_prompt(request.store_name, request.tone, request.language)
         if guard.leaks_system_prompt(text, system):
             return "system_prompt_leak"
-        if guard.foreign_references(text, request.allowed_order_no, request.allowed_emails):
+        if guard.foreign_references(text, request.allowed_order_no, request.allowed_emails, self._order_numbers):
             return "foreign_reference"
         grounding = [h.chunk.text for h in self._prompt_hits(request)]
         grounding += [request.question, request.order_summary or "", *request.extra_grounding]
-        if guard.unsupported_numbers(text, grounding):
+        if guard.unsupported_numbers(text, grounding, self._order_numbers):
             return "unsupported_number"
         return None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from datetime import timedelta
 
+from app.domain.order_numbers import order_number_format
 from app.services.chat.answering import GroundedAnswerer
 from app.services.chat.facts.catalog import CatalogSource
 from app.services.chat.facts.layer import FactLayer
@@ -38,6 +39,7 @@ def build_chat(
 ) -> tuple[BuyerChatService, InboxService]:
     # The language models take seconds to load once per process: load them now, not on the first buyer message.
     threading.Thread(target=language.warm_up, name="lingua-warm-up", daemon=True).start()
+    order_numbers = order_number_format(settings.order_number_patterns)
     conversations = ConversationRepository(db, idle_expiry=timedelta(hours=settings.chat_session_idle_hours))
     translator = Translator(chat_model, language, max_tokens=max(settings.chat_max_tokens, 400))
     inbox = InboxService(
@@ -52,6 +54,7 @@ def build_chat(
         min_score=settings.retrieval_min_score,
         max_tokens=settings.chat_max_tokens,
         citations_shown=settings.chat_citations_shown,
+        order_numbers=order_numbers,
     )
     chat = BuyerChatService(
         conversations=conversations,
@@ -70,5 +73,6 @@ def build_chat(
         intent_by_model=settings.chat_intent_model,
         # The same folders the knowledge admin indexes: the demo corpus and the merchant's uploads.
         facts=FactLayer(CatalogSource(settings.corpus_dir, settings.data_dir / "uploads")),
+        order_numbers=order_numbers,
     )
     return chat, inbox

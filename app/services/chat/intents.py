@@ -12,6 +12,7 @@ import re
 from pydantic import BaseModel, ValidationError
 
 from app.domain.chat import Intent, IntentResult
+from app.domain.order_numbers import DEFAULT_ORDER_NUMBERS, OrderNumberFormat
 from app.services.chat import prompts
 from models.errors import ModelError
 from models.types import ChatModel, GenerationParams
@@ -20,7 +21,6 @@ log = logging.getLogger(__name__)
 
 _I = re.IGNORECASE
 
-ORDER_NO = re.compile(r"(?<![\w-])#?\s*(PP)[-\s]?(\d{6})(?!\d)", _I)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 ABUSE = re.compile(
@@ -98,9 +98,9 @@ def _shouting(text: str) -> bool:
     return text.count("!") >= 3 and len(letters) >= 12 and upper / len(letters) > 0.7
 
 
-def find_order_no(text: str) -> str | None:
-    match = ORDER_NO.search(text)
-    return f"PP-{match.group(2)}" if match else None
+def find_order_no(text: str, numbers: OrderNumberFormat = DEFAULT_ORDER_NUMBERS) -> str | None:
+    """The first order number in the shop's configured format, in its canonical spelling."""
+    return numbers.find(text)
 
 
 def find_email(text: str) -> str | None:
@@ -112,9 +112,9 @@ def is_damage_report(text: str) -> bool:
     return DAMAGED.search(text) is not None
 
 
-def classify(text: str) -> IntentResult:
+def classify(text: str, numbers: OrderNumberFormat = DEFAULT_ORDER_NUMBERS) -> IntentResult:
     """The intent by rules; "default" when no rule fired (a product or policy question)."""
-    order_no, email = find_order_no(text), find_email(text)
+    order_no, email = find_order_no(text, numbers), find_email(text)
 
     def result(intent: Intent, rule: str) -> IntentResult:
         return IntentResult(intent=intent, rule=rule, order_no=order_no, email=email)

@@ -26,6 +26,7 @@ from app.domain.chat import (
     StoredMessage,
     TextDelta,
 )
+from app.domain.order_numbers import DEFAULT_ORDER_NUMBERS, OrderNumberFormat
 from app.errors import InvalidInputError, NotFoundError, RateLimitedError
 from app.services.chat import answer_fallback, guard, intents
 from app.services.chat.answering import AnswerRequest, GroundedAnswerer
@@ -90,7 +91,9 @@ class BuyerChatService:
         sessions_per_minute: int = 30,
         messages_per_minute: int = 12,
         facts: FactLayer | None = None,
+        order_numbers: OrderNumberFormat = DEFAULT_ORDER_NUMBERS,
     ) -> None:
+        self._order_numbers = order_numbers
         self._conversations = conversations
         self._orders = orders
         self._language = language
@@ -235,7 +238,7 @@ class BuyerChatService:
     # -- routes -----------------------------------------------------------------------------------------------
 
     def _classify(self, text: str, conversation: Conversation) -> IntentResult:
-        result = intents.classify(text)
+        result = intents.classify(text, self._order_numbers)
         if result.intent in ("product_question", "shipping") and (result.email or result.order_no):
             # "my email is …" right after we asked for the order details continues the lookup.
             last = self._conversations.recent_messages(conversation.id, 1)
@@ -265,7 +268,7 @@ class BuyerChatService:
         for message in reversed(self._conversations.recent_messages(conversation.id, 12)):
             if message.role != "buyer":
                 continue
-            order_no = order_no or intents.find_order_no(message.text)
+            order_no = order_no or intents.find_order_no(message.text, self._order_numbers)
             email = email or intents.find_email(message.text)
         return order_no, email
 
@@ -294,8 +297,9 @@ class BuyerChatService:
             {"order_no": outcome.order_no, "result": outcome.state, "message_id": message_id},
         )  # fmt: skip
         if outcome.order is None:
-            key = "order_not_found" if outcome.state == "not_found" else "order_need_details"
-            return _Routed(answer_fallback.text(key, language), meta={"lookup": outcome.state})
+            reply = (answer_fallback.text("order_not_found", language) if outcome.state == "not_found"
+                     else answer_fallback.order_details_request(language, self._order_numbers.example()))
+            return _Routed(reply, meta={"lookup": outcome.state})
         if outcome.state == "verified" and outcome.email:
             self._conversations.set_verified_order(conversation.id, outcome.order.order_no, outcome.email)
         return _Routed(status_text(outcome.order, language), meta={"lookup": outcome.state, "order_no": outcome.order.order_no})
