@@ -123,7 +123,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     where.add_argument("--chroma-url", help="Chroma server, e.g. http://chroma:8000")
     where.add_argument("--collection", default="knowledge", help="collection name prefix")
     model = parser.add_argument_group("embedder")
-    model.add_argument("--embedder", choices=EMBEDDER_KINDS, default="use-multilingual")
+    model.add_argument("--embedder", choices=EMBEDDER_KINDS, default="e5-small")
     model.add_argument("--model", help="sentence-transformers model name or path")
     parser.add_argument("--delete-source", action="append", default=[], metavar="SOURCE",
                         help="remove a source (e.g. policies/old.md); repeatable")

@@ -144,6 +144,11 @@ class KnowledgeStore:
             # get_or_create keeps an existing collection's space silently; scores would lie.
             raise ValueError(f"collection {self.collection_name!r} uses {space!r}, not cosine")
 
+    @property
+    def client(self) -> ClientAPI:
+        """The Chroma client, for a companion collection in the same place."""
+        return self._client
+
     # --- writes ----------------------------------------------------------------------
 
     def upsert_chunks(
@@ -210,7 +215,7 @@ class KnowledgeStore:
         done = 0
         for batch in _batches(chunks, step):
             vectors: list[Sequence[float]] = list(
-                self.embedder.embed_documents([c.text for c in batch]))
+                self.embedder.embed_documents([c.embedded_text for c in batch]))
             self.collection.upsert(
                 ids=[c.id for c in batch],
                 embeddings=vectors,
