@@ -75,6 +75,7 @@ def _metadata(chunk: Chunk, embedder_name: str) -> dict[str, str | int | float |
         "product_id": chunk.product_id or "",
         "section": chunk.section or "",
         "language": chunk.language,
+        "index_terms": chunk.index_terms,
         "content_hash": chunk.content_hash,
         "embedder": embedder_name,
     }
@@ -90,6 +91,7 @@ def _chunk_from_record(chunk_id: str, text: str | None, meta: Mapping[str, Any])
         product_id=str(meta.get("product_id") or "") or None,
         section=str(meta.get("section") or "") or None,
         language=str(meta.get("language") or "en"),
+        index_terms=str(meta.get("index_terms") or ""),
     )
 
 

@@ -26,7 +26,7 @@ class Chunk:
     `text` is what gets embedded and what the chat model is shown; `title` is the
     human citation label shown next to answers. `index_terms` are extra words embedded
     with the text but never shown (e.g. a country's name in the buyer languages, so
-    "envío a España" finds the Spain row); they are not stored back.
+    "envío a España" finds the Spain row).
     """
 
     id: str

@@ -10,11 +10,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from knowledge.chunking import (
+    country_names,
     faq_chunks,
     parse_markdown,
     policy_chunks,
     product_chunks,
-    country_names,
     shipping_chunks,
     shipping_sentence,
     slugify,
