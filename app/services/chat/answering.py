@@ -127,13 +127,17 @@ class GroundedAnswerer:
     def retrieve(self, question: str, kinds: Sequence[str] | None = None) -> Retrieval:
         """Relevant chunks; an unavailable Retrieval when the knowledge store or the embedder fails."""
         try:
-            hits = self._retriever.search(question, k=self._top_k, kinds=kinds)
+            found = self._retriever.lookup(question, k=self._top_k, kinds=kinds)
         # The store (Chroma) and the embedders raise their own exception types, which share no base class
         # below Exception; this block covers only the lookup, and the failure is logged, not hidden.
         except Exception:  # noqa: BLE001
             log.exception("knowledge lookup failed")
             return Retrieval([], [], 0.0, False, unavailable=True)
-        relevant = [hit for hit in hits if hit.score >= self._min_score]
+        hits = found.hits
+        # Raw cosine is not calibrated across embedders and languages: the gate (when there is one) decides
+        # whether the question is about this store at all; min_score only drops hits that are clearly unrelated.
+        on_topic = found.verdict is None or found.verdict.on_topic
+        relevant = [hit for hit in hits if hit.score >= self._min_score] if on_topic else []
         best = hits[0].score if hits else 0.0
         return Retrieval(relevant, citations_for(relevant, self._citations_shown), best, bool(relevant))
 
