@@ -77,6 +77,7 @@ def test_cli_exits_non_zero_on_failures(indexed_data_dir: Path, tmp_path: Path, 
     shutil.copytree(indexed_data_dir / "chroma", data_dir / "chroma")
     monkeypatch.setenv("MC_DATA_DIR", str(data_dir))
     monkeypatch.setenv("MC_CHAT_BACKEND", "none")
+    monkeypatch.setenv("MC_EMBEDDER", "use-multilingual")  # the copied index was built with USE
     failing = tmp_path / "failing.csv"
     failing.write_text("question,expected_fact\nWhich payment methods do you accept?,Bitcoin\n", encoding="utf-8")
     assert cli(["test-questions", str(failing), "--no-model"]) == 1

@@ -105,7 +105,7 @@ def test_a_stream_dropped_mid_answer_is_reset_and_replaced(chat_services, openai
     events = list(services.buyer_chat.stream_reply(services.buyer_chat.new_session(), "Does the 4K OLED monitor support HDR?"))
     kinds = [e.type for e in events]
     assert kinds.index("reset") > kinds.index("delta")
-    assert events[-1].type == "done" and events[-1].text.startswith(answer_fallback.text("sources_intro", "en"))
+    assert events[-1].type == "done" and answer_fallback.text("sources_intro", "en") in events[-1].text
 
 
 def test_a_stream_dropped_in_the_first_sentence_shows_nothing_unchecked(chat_services, openai_fake) -> None:
@@ -114,7 +114,7 @@ def test_a_stream_dropped_in_the_first_sentence_shows_nothing_unchecked(chat_ser
     events = list(services.buyer_chat.stream_reply(services.buyer_chat.new_session(), "Does the 4K OLED monitor support HDR?"))
     deltas = [e.text for e in events if e.type == "delta"]
     assert "reset" not in [e.type for e in events]  # nothing of the draft was shown, so nothing to withdraw
-    assert deltas == [events[-1].text] and events[-1].text.startswith(answer_fallback.text("sources_intro", "en"))
+    assert deltas == [events[-1].text] and answer_fallback.text("sources_intro", "en") in events[-1].text
 
 
 def test_no_model_configured_still_answers_with_sources(make_services) -> None:
