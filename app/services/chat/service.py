@@ -320,9 +320,10 @@ class BuyerChatService:
         request = AnswerRequest(
             question=guard.mask_emails(text), language=language, store_name=profile.store_name, tone=profile.tone, retrieval=retrieval,
             history=history, order_summary=prompt_summary(session_order) if session_order else None,
-            extra_grounding=[*buyer_texts, profile.opening_hours, profile.store_name],
+            extra_grounding=[profile.opening_hours, profile.store_name], buyer_texts=buyer_texts,
             allowed_order_no=session_order.order_no if session_order else None,
             allowed_emails=[e for e in [conversation.buyer_email, *guard.emails_in(" ".join([text, *buyer_texts]))] if e],
         )  # fmt: skip
         outcome = yield from self._answerer.answer(request)
-        return _Routed(outcome.text, outcome.source, retrieval.citations, retrieval_meta, outcome.flags)
+        meta = {**retrieval_meta, "guard": outcome.details} if outcome.details else retrieval_meta
+        return _Routed(outcome.text, outcome.source, retrieval.citations, meta, outcome.flags)
