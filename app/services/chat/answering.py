@@ -252,9 +252,9 @@ class GroundedAnswerer:
     def _check(self, draft: str, request: AnswerRequest) -> list[Problem]:
         if not draft.strip():
             return [Problem("empty")]
-        if reply_checks.is_echo(draft, request.question):
-            return [Problem(reply_checks.ECHO)]
         problems = self._chunk_problems(draft, request)
+        if reply_checks.is_echo(draft, request.question):
+            problems.append(Problem(reply_checks.ECHO))
         if problems:
             return problems
         if not self._in_language(draft, request.language):

@@ -4,7 +4,7 @@ commitment phrases and instruction cues in the 14 chat languages.
 Every entry is a regular-expression fragment matched on casefolded, NFKC-normalised text. Latin and Cyrillic
 fragments are matched at word starts (a stem such as "дн" catches "дней", "дня"); CJK, Korean and Arabic
 fragments anywhere, because those scripts glue words and particles ("5일", "1毫秒", "بالمئة").
-To support a new unit or phrase, add it here; the tests in tests/unit/chat/test_chat_reply_guards.py show the
+To support a new unit or phrase, add it here; the tests in tests/unit/chat/test_chat_reply_checks.py show the
 expected behaviour in every script.
 """
 

@@ -25,6 +25,10 @@ _RANGE_JOIN = r"\s*(?:[-–—~〜～]|to|a|à|bis|tot|do|до|ile|إلى|至|�
 _NO_LETTER_AFTER = r"(?![A-Za-z\u00C0-\u024F\u0400-\u04FF])"
 
 
+# Units whose value a bare number in the sources never grounds.
+STRICT_UNITS = frozenset({"percent", "money"})
+
+
 @dataclass(frozen=True)
 class Quantity:
     value: Decimal
@@ -128,7 +132,8 @@ def unsupported_quantities(reply: str, grounding: list[str]) -> list[Quantity]:
 
     A quantity is grounded when the grounding states the same value with the same unit class ("5 business
     days" grounds "5일"). When the grounding never writes that unit next to a number (a table header "Weight
-    (kg): 0.9"), the bare value is enough; where it does ("1 ms"), another value of that unit is not ("2 ms")."""
+    (kg): 0.9"), the bare value is enough; where it does ("1 ms"), another value of that unit is not ("2 ms").
+    Percentages and money are never grounded by a bare number: "100%" is not in "100 W"."""
     stated = [q for text in grounding for q in quantities(text)]
     pairs = {(q.value, q.unit) for q in stated}
     classes = {q.unit for q in stated}
@@ -139,7 +144,8 @@ def unsupported_quantities(reply: str, grounding: list[str]) -> list[Quantity]:
     missing: list[Quantity] = []
     for quantity in quantities(reply):
         readings_ok = (quantity.value, quantity.unit) in pairs
-        if not readings_ok and quantity.unit not in classes and quantity.value in bare:
+        lenient = quantity.unit not in STRICT_UNITS and quantity.unit not in classes
+        if not readings_ok and lenient and quantity.value in bare:
             readings_ok = True
         if not readings_ok and all(m.text != quantity.text for m in missing):
             missing.append(quantity)

@@ -27,23 +27,23 @@ UNSUPPORTED_NUMBER = "unsupported_number"
 UNMADE_PROMISE = "unmade_promise"
 INJECTION_FOLLOWED = "injection_followed"
 
-# Calibrated on crafted drafts in 8 scripts (tests/unit/chat/test_chat_reply_guards.py): the question alone,
-# re-punctuated or prefixed with "You asked:", is above; "Does it have FreeSync? Yes." (0.8 covered) is below.
+# Similarity (0-100, letters and digits only) from which a reply is the question again. Calibrated on crafted
+# drafts in 9 scripts (tests/unit/chat/test_chat_reply_checks.py): the question alone, re-punctuated or prefixed
+# with "You asked:" scores 90-100; answers restating the question without a new number scored 63-86.
 ECHO_RATIO = 88.0
-# Share of the reply's content that may come from the question before the rest is too little to be an answer.
-ECHO_COVERAGE = 0.85
-# A quoted instruction payload shorter than this is too generic to recognise ("yes", "OK").
+# A quoted instruction payload shorter than this is too generic to recognise ("yes", "OK"); a CJK or Hangul
+# character counts twice (one carries about a word).
 MIN_PAYLOAD_CHARS = 12
 PAYLOAD_MATCH = 85.0
 
 # Quotes of the 14 languages: '…' "…" “…” ‘…’ «…» „…“ ‚…‘ 「…」 『…』 《…》. A straight or typographic single quote
 # opens only where no letter precedes it (not the apostrophe of "Owner's") and closes where none follows.
-_QUOTE_PAIRS = (("'", "'"), ('"', '"'), ("“", "”"), ("‘", "’"), ("«", "»"), ("„", "“”"), ("‚", "‘’"), ("「", "」"),
-                ("『", "』"), ("《", "》"))
+_LATIN_QUOTES = (("'", "'"), ('"', '"'), ("“", "”"), ("‘", "’"), ("„", "“”"), ("‚", "‘’"))
+_OTHER_QUOTES = (("«", "»"), ("「", "」"), ("『", "』"), ("《", "》"))
 _QUOTED = re.compile(
     "|".join(
-        rf"(?<![^\W\d_]){re.escape(open_)}([^\n]{{{MIN_PAYLOAD_CHARS},}}?)[{re.escape(close)}](?![^\W\d_])"
-        for open_, close in _QUOTE_PAIRS
+        [rf"(?<![^\W\d_]){re.escape(o)}([^\n]{{4,}}?)[{re.escape(c)}](?![^\W\d_])" for o, c in _LATIN_QUOTES]
+        + [rf"{re.escape(o)}([^\n]{{4,}}?)[{re.escape(c)}]" for o, c in _OTHER_QUOTES]
     )
 )
 
@@ -51,6 +51,10 @@ _QUOTED = re.compile(
 def _content(text: str) -> str:
     """Letters and digits only, casefolded: punctuation, spaces and quotes do not make a reply different."""
     return "".join(ch for ch in normalise(text) if unicodedata.category(ch)[0] in "LN")
+
+
+def _weight(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) == "W" else 1 for ch in text)
 
 
 def _units(text: str) -> list[str]:
@@ -70,19 +74,13 @@ def _new_digits(reply_c: str, question_c: str) -> bool:
 
 
 def is_echo(reply: str, question: str) -> bool:
-    """The reply is the question again: nearly the same text, or hardly a word beyond the question's own.
-    A reply that adds a number the question lacks is an answer ("… is 1 ms"), however much it restates."""
+    """The reply is the question again, near-verbatim in any script ("You asked: …" included). A reply that
+    adds a number the question lacks is an answer ("… is 1 ms"), however much it restates; so is a yes/no
+    answer that restates the question ("Yes, it is compatible with the Steam Deck")."""
     reply_c, question_c = _content(reply), _content(question)
-    if not reply_c or not question_c:
+    if not reply_c or not question_c or _new_digits(reply_c, question_c):
         return False
-    if _new_digits(reply_c, question_c):
-        return False
-    if fuzz.ratio(reply_c, question_c) >= ECHO_RATIO:
-        return True
-    reply_units, question_units = _units(reply), set(_units(question))
-    if len(reply_units) < 4 or len(reply_c) > 2 * len(question_c):
-        return False
-    return sum(unit in question_units for unit in reply_units) / len(reply_units) >= ECHO_COVERAGE
+    return fuzz.ratio(reply_c, question_c) >= ECHO_RATIO
 
 
 def echo_prefix(pending: str, question: str) -> bool:
@@ -149,7 +147,7 @@ def followed_instruction(reply: str, instruction_texts: Iterable[str], sources: 
             continue
         for payload in quoted_payloads(text):
             payload_c = _content(payload)
-            if len(payload_c) < MIN_PAYLOAD_CHARS or payload_c in source_c or len(reply_c) < 0.8 * len(payload_c):
+            if _weight(payload_c) < MIN_PAYLOAD_CHARS or payload_c in source_c or len(reply_c) < 0.8 * len(payload_c):
                 continue
             if fuzz.partial_ratio(payload_c, reply_c) >= PAYLOAD_MATCH:
                 return payload

@@ -27,7 +27,7 @@ from app.domain.chat import (
     TextDelta,
 )
 from app.errors import InvalidInputError, NotFoundError, RateLimitedError
-from app.services.chat import answer_fallback, guard, intents
+from app.services.chat import answer_fallback, guard, intents, reply_checks
 from app.services.chat.answering import AnswerRequest, GroundedAnswerer
 from app.services.chat.handoff import InboxService, handoff_reason
 from app.services.chat.order_lookup import OrderLookup, prompt_summary, status_text
@@ -181,7 +181,7 @@ class BuyerChatService:
         if language != conversation.language:
             self._conversations.set_language(conversation.id, language)
         routed_intent = self._classify(text, conversation)
-        meta = {"intent": routed_intent.intent, "rule": routed_intent.rule, "injection": guard.looks_like_injection(text)}
+        meta = {"intent": routed_intent.intent, "rule": routed_intent.rule, "injection": reply_checks.carries_instruction(text)}
         # Stored before anything can fail: the buyer's message is never lost.
         buyer_message = self._conversations.add_message(conversation.id, "buyer", text, language, meta=meta)
         yield LanguageEvent(language=language, rtl=language in RTL_LANGUAGES)
