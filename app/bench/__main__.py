@@ -18,6 +18,8 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
                   "knowledge retrieval latency (embed + Chroma) vs raw Chroma, 1k-100k chunks"),
     "rebuttal": ("app.bench.rebuttal", "chargeback rebuttal .docx build time, 50 cases x 3 photos (p50/p95)"),
     "chat": ("app.bench.chat", "buyer chat overhead per message over HTTP SSE at 1 and 50 buyers (p50/p95)"),
+    "translation": ("app.bench.translation",
+                    "inbox translation check: good translations accepted / wrong ones rejected, per language"),
     "refunds": ("app.bench.refunds", "refund claim intake (phone photos + video, checked and stored) p50/p95; policy decisions/s"),
 }
 
