@@ -10,6 +10,7 @@ from app.services.chat.handoff import InboxService
 from app.services.chat.order_lookup import OrderLookup
 from app.services.chat.service import BuyerChatService
 from app.services.chat.translation import Translator
+from app.services.chat.translation_check import TranslationChecker
 from app.services.language import LanguageIdentifier
 from app.services.merchant_profile import MerchantProfileService
 from app.settings import Settings
@@ -18,6 +19,7 @@ from app.store.conversations import ConversationRepository
 from app.store.db import Database
 from app.store.merchant_settings import MerchantSettingsRepository
 from app.store.orders import OrderRepository
+from knowledge.cross_lingual import E5SentenceEncoder
 from knowledge.retriever import Retriever
 from models.types import ChatModel
 
@@ -37,7 +39,9 @@ def build_chat(
     # The language models take seconds to load once per process: load them now, not on the first buyer message.
     threading.Thread(target=language.warm_up, name="lingua-warm-up", daemon=True).start()
     conversations = ConversationRepository(db, idle_expiry=timedelta(hours=settings.chat_session_idle_hours))
-    translator = Translator(chat_model, language, max_tokens=max(settings.chat_max_tokens, 400))
+    encoder = E5SentenceEncoder() if settings.translation_min_similarity > 0 else None
+    checker = TranslationChecker(encoder, settings.translation_min_similarity)
+    translator = Translator(chat_model, language, max_tokens=max(settings.chat_max_tokens, 400), checker=checker)
     inbox = InboxService(conversations, translator, merchant_profile, audit, settings.max_message_chars)
     answerer = GroundedAnswerer(
         chat_model,

@@ -114,15 +114,15 @@ def quantities(text: str) -> list[Quantity]:
     number_then_unit, unit_then_number, number_word = _patterns()
     found: list[Quantity] = []
     for match in number_then_unit.finditer(flat):
-        cls = _unit_class(match.group("unit"), "after")
-        for token in re.findall(NUMBER, match.group("nums")) if cls else []:
-            found += [Quantity(value, cls, match.group(0)) for value in readings(token)]
+        if cls := _unit_class(match.group("unit"), "after"):
+            for token in re.findall(NUMBER, match.group("nums")):
+                found += [Quantity(value, cls, match.group(0)) for value in readings(token)]
     for match in unit_then_number.finditer(flat):
-        cls = _unit_class(match.group("unit"), "before")
-        found += [Quantity(value, cls, match.group(0)) for value in readings(match.group("num")) if cls]
+        if cls := _unit_class(match.group("unit"), "before"):
+            found += [Quantity(value, cls, match.group(0)) for value in readings(match.group("num"))]
     for match in number_word.finditer(flat):
         cls = _unit_class(match.group("unit"), "after")
-        if cls in guard_terms.NUMBER_WORD_UNITS:
+        if cls is not None and cls in guard_terms.NUMBER_WORD_UNITS:
             found.append(Quantity(Decimal(guard_terms.NUMBER_WORDS[match.group("word")]), cls, match.group(0)))
     return found
 
