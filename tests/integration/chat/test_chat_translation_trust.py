@@ -38,14 +38,16 @@ def _handed_off(services, text: str) -> str:  # noqa: ANN001
 
 
 def test_a_wrong_translation_of_the_buyer_is_never_shown_as_machine(chat_services, openai_fake) -> None:
-    openai_fake.set_default(scripted("The payment was not yet due.", GOOD_PT))
+    # Keeps the order number, so only the meaning check can tell (the Korean example).
+    wrong = "The payment for this order was not yet due, so please wait for the invoice. Order PP-261114."
+    openai_fake.set_default(scripted(wrong, GOOD_PT))
     services = chat_services()
     conversation_id = _handed_off(services, BUYER_KO)
 
     _conversation, messages = services.chat_inbox.thread(conversation_id)
     buyer = messages[0]
     assert buyer.meta["translation_status"] == "untranslated" and buyer.translation == BUYER_KO
-    assert any(p.startswith("meaning") for p in buyer.meta["translation_problems"])
+    assert [p.split(":")[0] for p in buyer.meta["translation_problems"]] == ["meaning"]
 
 
 def test_a_faithful_translation_of_the_buyer_is_shown(chat_services, openai_fake) -> None:
