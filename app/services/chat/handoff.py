@@ -150,7 +150,7 @@ class InboxService:
 
 
 def _untranslated_message(language: str, problems: list[str]) -> str:
-    why = "; ".join(problems) if problems else "no translation model available"
+    why = "; ".join(problems) if problems else "no translation"
     name = LANGUAGE_NAMES.get(language, language)
     return (
         f"Your reply could not be translated into {name} reliably ({why}). Nothing was sent. "

@@ -42,12 +42,12 @@ class Translator:
             text=text, status="untranslated", source_language=source_language, target_language=target_language
         )
         if self._model is None:
-            return untranslated
+            return untranslated.model_copy(update={"problems": ["no translation model configured"]})
         try:
             answer = self._model.complete(prompts.translation_messages(text, source_language, target_language), self._params)
         except ModelError as exc:
             log.warning("translation %s->%s failed: %s", source_language, target_language, exc)
-            return untranslated
+            return untranslated.model_copy(update={"problems": ["the translation model is not reachable"]})
         answer = answer.strip()
         if not answer or self._language.detect_or(answer, target_language) != target_language:
             log.info("translation %s->%s rejected (empty or wrong language)", source_language, target_language)
