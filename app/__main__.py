@@ -1,4 +1,4 @@
-"""Command line: `python -m app run|ingest|hash-password|prepare-model|chargeback …`."""
+"""Command line: `python -m app run|ingest|hash-password|prepare-model|chargeback|orders|stripe|test-questions|listings …`."""
 
 from __future__ import annotations
 
@@ -7,13 +7,22 @@ import getpass
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.cli_chargebacks import register_chargeback_commands
+from app.cli_listings import register_listing_commands
+from app.cli_orders import register_order_commands
+from app.cli_test_questions import register_test_questions_command
+
+if TYPE_CHECKING:
+    from knowledge.types import UpsertReport
 
 
 def _ingest(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
+    from app.errors import CopilotError
     from app.settings import Settings
     from app.wiring import build_services
 
@@ -21,9 +30,10 @@ def _ingest(args: argparse.Namespace) -> int:
     if args.corpus_dir:
         settings = settings.model_copy(update={"corpus_dir": args.corpus_dir})
     services = build_services(settings, start_models=False)
+    admin = services.knowledge_admin
     try:
         if args.delete_source:
-            print(f"deleted {services.knowledge_admin.delete_source(args.delete_source)} chunks")
+            print(f"deleted {admin.delete_source(args.delete_source)} chunks")
             return 0
         with tqdm(total=100, unit="%", disable=args.quiet) as bar:
 
@@ -32,11 +42,27 @@ def _ingest(args: argparse.Namespace) -> int:
                 bar.n = round(fraction * 100)
                 bar.refresh()
 
-            report = services.knowledge_admin.ingest_corpus(progress=progress)
+            if args.file or args.url:
+                mapping = admin.mapping_from_json(args.mapping.read_text(encoding="utf-8")) if args.mapping else None
+                for path in args.file:
+                    print(f"uploads/{path.name}: {_counts(admin.ingest_upload(path, progress=progress, mapping=mapping))}")
+                for url in args.url:
+                    source, upserted = admin.ingest_url(url, progress=progress)
+                    print(f"{source}: {_counts(upserted)}")
+                return 0
+            report = admin.ingest_corpus(progress=progress)
         print(report.summary())
         return 0
+    except CopilotError as exc:
+        print(f"error: {exc.user_message}", file=sys.stderr)
+        return 1
     finally:
         services.close()
+
+
+def _counts(report: UpsertReport) -> str:
+    return (f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
+            f"{report.removed} removed, {report.embedded} embedded")
 
 
 def _hash_password(_args: argparse.Namespace) -> int:
@@ -73,6 +99,11 @@ def build_parser() -> argparse.ArgumentParser:
     ingest = commands.add_parser("ingest", help="index the store's knowledge files into Chroma")
     ingest.add_argument("corpus_dir", nargs="?", help="folder (default: MC_CORPUS_DIR or knowledge/corpus)")
     ingest.add_argument("--delete-source", help="remove one source (e.g. uploads/faq.md) from the index")
+    ingest.add_argument("--file", type=Path, action="append", default=[], metavar="FILE",
+                        help="import one file (Shopify/WooCommerce CSV, PDF, DOCX, HTML, MD, TXT, YAML, CSV/JSON); repeatable")
+    ingest.add_argument("--url", action="append", default=[], metavar="URL", help="import a public web page; repeatable")
+    ingest.add_argument("--mapping", type=Path, metavar="JSON",
+                        help='column mapping for a generic CSV/JSON: {"target": "products", "columns": {"id": "sku", …}}')
     ingest.add_argument("--quiet", action="store_true")
     ingest.set_defaults(handler=_ingest)
     commands.add_parser("hash-password", help="print MC_MERCHANT_PASSWORD_HASH for a password").set_defaults(
@@ -82,6 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
         handler=_prepare_model
     )
     register_chargeback_commands(commands)
+    register_order_commands(commands)
+    register_test_questions_command(commands)
+    register_listing_commands(commands)
     return parser
 
 

@@ -22,6 +22,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from app.domain.chat import StoredMessage
 from app.errors import CopilotError, NotFoundError, RateLimitedError
+from app.services.chat.detached import finish_in_background
 from app.services.language import RTL_LANGUAGES
 from app.wiring import Services
 
@@ -111,7 +112,7 @@ def register_chat_routes(api: FastAPI, services: Services) -> None:
         except CopilotError as exc:
             return _error(exc)
         return StreamingResponse(
-            _sse(chat.stream_reply(token, request.message)),
+            _sse(finish_in_background(chat.stream_reply(token, request.message))),
             media_type="text/event-stream",
             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
         )

@@ -6,13 +6,12 @@ where the client address is known (uvicorn applied X-Forwarded-For only from con
 
 from __future__ import annotations
 
-import json
 import math
-from typing import Any
 
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.asgi_utils import json_reply, read_body, replay
 from app.services.auth import LoginThrottle
 
 MAX_LOGIN_BODY = 16 * 1024
@@ -28,49 +27,33 @@ class LoginGuard:
         if scope["type"] != "http" or scope["method"] != "POST" or scope["path"].rstrip("/") != self._path:
             await self._app(scope, receive, send)
             return
-        body = await _read_body(receive)
+        body = await read_body(receive, MAX_LOGIN_BODY)
         if body is None:
-            await _reply(send, 413, {"error": "Login request too large."})
+            await json_reply(send, 413, {"error": "Login request too large."})
             return
         username = await _form_username(scope, body)
         client = scope["client"][0] if scope.get("client") else "unknown"
         wait = self._throttle.retry_after(username, client)
         if wait > 0:
             seconds = math.ceil(wait)
-            await _reply(
+            await json_reply(
                 send, 429, {"error": f"Too many failed sign-ins. Try again in {seconds} seconds."},
                 {"retry-after": str(seconds)},
             )  # fmt: skip
             return
         status: dict[str, int] = {}
 
-        async def replay() -> Message:
-            nonlocal body
-            chunk, body = body, b""
-            return {"type": "http.request", "body": chunk, "more_body": False}
-
         async def watch(message: Message) -> None:
             if message["type"] == "http.response.start":
                 status["code"] = message["status"]
             await send(message)
 
-        await self._app(scope, replay, watch)
+        await self._app(scope, replay(body, receive), watch)
         code = status.get("code", 500)
         if code == 200:
             self._throttle.record(username, client, True)
         elif code in (400, 401, 403):
             self._throttle.record(username, client, False)
-
-
-async def _read_body(receive: Receive) -> bytes | None:
-    body = b""
-    while True:
-        message = await receive()
-        body += message.get("body", b"")
-        if len(body) > MAX_LOGIN_BODY:
-            return None
-        if not message.get("more_body", False):
-            return body
 
 
 async def _form_username(scope: Scope, body: bytes) -> str:
@@ -88,11 +71,3 @@ async def _form_username(scope: Scope, body: bytes) -> str:
         return str(form.get("username") or "").strip()
     except Exception:  # a malformed form: Gradio answers it; the throttle keys it as an empty name
         return ""
-
-
-async def _reply(send: Send, status: int, payload: dict[str, Any], headers: dict[str, str] | None = None) -> None:
-    raw = json.dumps(payload).encode()
-    header_list = [(b"content-type", b"application/json"), (b"content-length", str(len(raw)).encode())]
-    header_list += [(k.encode(), v.encode()) for k, v in (headers or {}).items()]
-    await send({"type": "http.response.start", "status": status, "headers": header_list})
-    await send({"type": "http.response.body", "body": raw})

@@ -19,6 +19,8 @@ def serve(settings: Settings) -> None:
     try:
         report = services.knowledge_admin.ingest_corpus()
         log.info("knowledge index ready: %d chunks (%d embedded now)", services.knowledge.count(), report.embedded)
+        if services.retriever.gate is not None:
+            services.retriever.gate.ensure_anchors()  # embedded once, now rather than in the first buyer's request
         credentials = resolve_credentials(
             settings.merchant_username,
             settings.merchant_password_hash.get_secret_value() if settings.merchant_password_hash else None,

@@ -15,6 +15,7 @@ from gradio.utils import get_upload_folder
 from starlette.routing import Mount
 
 from app.api import register_routes
+from app.gradio_guard import KnownEndpointsOnly, MountedBlocks, NoApiInfoInLoginPage
 from app.login_guard import LoginGuard
 from app.services.auth import LoginThrottle, MerchantCredentials, async_login_check
 from app.ui.console import build_console
@@ -53,7 +54,7 @@ def _isolate(api: FastAPI, blocks: gr.Blocks, path: str, files_dir: Path) -> Non
 
 
 def create_app(services: Services, credentials: MerchantCredentials | None) -> FastAPI:
-    api = FastAPI(title="Marketplace Copilot", docs_url=None, redoc_url=None)
+    api = FastAPI(title="Marketplace Copilot", docs_url=None, redoc_url=None, openapi_url=None)
     register_routes(api, services)
     data_dir = services.settings.data_dir.resolve()
     # Both apps' uploads must stay under Gradio's upload folder: its path check accepts nothing else.
@@ -91,6 +92,8 @@ def create_app(services: Services, credentials: MerchantCredentials | None) -> F
     )
     _isolate(api, console, "", console_files)
     api.add_middleware(LoginGuard, throttle=LoginThrottle())
+    api.add_middleware(KnownEndpointsOnly, mounts=[MountedBlocks("/widget", widget), MountedBlocks("", console)])
+    api.add_middleware(NoApiInfoInLoginPage, mount_prefix="/", exclude_prefixes=["/widget"])
     return api
 
 

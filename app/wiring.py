@@ -10,27 +10,44 @@ import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from app.services.analytics.demo_activity import seed_demo_activity
+from app.services.analytics.service import AnalyticsConfig, AnalyticsService
+from app.services.api_keys import ApiKeyService
 from app.services.chargebacks.factory import build_chargeback_service
 from app.services.chargebacks.service import ChargebackService
+from app.services.chargebacks.stripe_disputes import StripeDisputeIntake
 from app.services.chat.assembly import build_chat
 from app.services.chat.handoff import InboxService
 from app.services.chat.service import BuyerChatService
 from app.services.knowledge_admin import KnowledgeAdmin
 from app.services.language import LanguageIdentifier
+from app.services.listings.factory import build_listing_service
+from app.services.listings.service import ListingService
 from app.services.merchant_profile import MerchantProfileService
+from app.services.orders.importer import OrderIntake
+from app.services.question_checks.runner import QuestionCheckService
 from app.services.refunds.assembly import build_refund_service
 from app.services.refunds.service import RefundService
+from app.services.refunds.shipping_costs import ShippingCostTable
 from app.services.status import StatusService
 from app.settings import Settings
+from app.store.api_keys import ApiKeyRepository
 from app.store.audit import AuditLog
+from app.store.base import utcnow
+from app.store.chargebacks import ChargebackRepository
+from app.store.conversations import ConversationRepository
 from app.store.db import Database
 from app.store.decisions import DecisionRepository
 from app.store.files import FileStore
 from app.store.merchant_settings import MerchantSettingsRepository
 from app.store.orders import OrderRepository, load_orders_file
+from app.store.pending_disputes import PendingDisputeRepository
+from app.store.question_checks import QuestionCheckRepository
 from knowledge.embedders import Embedder, build_embedder
+from knowledge.relevance import OffTopicGate
 from knowledge.retriever import Retriever
 from knowledge.store import KnowledgeStore
+from knowledge.web import UrlPolicy
 from models.config import TransformersConfig, VLLMConfig
 from models.registry import build_chat_model
 from models.types import Capabilities, ChatModel
@@ -69,6 +86,12 @@ class Services:
     chat_inbox: InboxService = field(init=False)
     refunds: RefundService = field(init=False)
     chargebacks: ChargebackService = field(init=False)
+    order_intake: OrderIntake = field(init=False)
+    api_keys: ApiKeyService = field(init=False)
+    stripe_disputes: StripeDisputeIntake = field(init=False)
+    analytics: AnalyticsService = field(init=False)
+    question_checks: QuestionCheckService = field(init=False)
+    listings: ListingService = field(init=False)
 
     def close(self) -> None:
         try:
@@ -93,7 +116,10 @@ def build_knowledge(settings: Settings, embedder: Embedder | None = None) -> tup
         store = KnowledgeStore(embedder, url=settings.chroma_url, collection=settings.chroma_collection)
     else:
         store = KnowledgeStore(embedder, path=settings.resolved_chroma_path, collection=settings.chroma_collection)
-    return embedder, store, Retriever(embedder, store)
+    # The off-topic anchors sit in their own collection on the same Chroma client: never cited, embedded once.
+    anchors = KnowledgeStore(embedder, client=store.client, collection=f"{settings.chroma_collection}-offtopic")
+    gate = OffTopicGate(anchors, margin=settings.retrieval_offtopic_margin)
+    return embedder, store, Retriever(embedder, store, gate)
 
 
 def _vllm_config(settings: Settings, base_urls: list[str], model: str, capabilities: Capabilities) -> VLLMConfig:
@@ -190,7 +216,10 @@ def build_services(
     try:
         if vision_model is None and start_models:
             vision_model = build_vision_backend(settings)
-        knowledge_admin = KnowledgeAdmin(db, store, retriever, settings.corpus_dir, settings.data_dir / "uploads")
+        knowledge_admin = KnowledgeAdmin(
+            db, store, retriever, settings.corpus_dir, settings.data_dir / "uploads",
+            currency=settings.store_currency, url_policy=UrlPolicy(allow_networks=settings.knowledge_url_allow_networks),
+        )  # fmt: skip
         status = StatusService(
             settings, db, embedder, store, knowledge_admin, chat_model, vision_model, note, server is not None
         )
@@ -230,9 +259,36 @@ def build_services(
             merchant_name=lambda: services.merchant_profile.get().store_name,
             refund_source=lambda: services.refunds,
         )
+        services.order_intake = OrderIntake(orders, services.audit)
+        services.api_keys = ApiKeyService(ApiKeyRepository(db), services.audit)
+        services.stripe_disputes = StripeDisputeIntake(
+            services.chargebacks, orders, PendingDisputeRepository(db), ChargebackRepository(db)
+        )
+        _build_outcomes(settings, services)
+        services.listings = build_listing_service(
+            settings, db=db, chat_model=chat_model, language=services.language, knowledge=store)
         return services
     except BaseException:
         # A half-built app must not leave the local model server (GBs of RAM, a port) running.
         if server is not None:
             server.stop()
         raise
+
+
+def _build_outcomes(settings: Settings, services: Services) -> None:
+    """Analytics and test questions; in demo mode, a few weeks of demo activity so the plots mean something."""
+    if settings.demo_mode and settings.seed_demo_data:
+        seed_demo_activity(services.db, services.merchant_settings, utcnow())
+    services.analytics = AnalyticsService(
+        services.db, services.embedder, ShippingCostTable.from_corpus(settings.corpus_dir),
+        AnalyticsConfig(
+            resolution_window_days=settings.analytics_resolution_window_days,
+            question_similarity=settings.analytics_question_similarity,
+            top_questions=settings.analytics_top_questions,
+            chargeback_urgent_days=settings.chargeback_urgent_days,
+        ),
+        merchant_language=lambda: services.merchant_profile.get().merchant_language,
+    )  # fmt: skip
+    services.question_checks = QuestionCheckService(
+        services.buyer_chat, ConversationRepository(services.db), QuestionCheckRepository(services.db)
+    )

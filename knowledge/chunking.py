@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from knowledge.catalog import variant_label
 from knowledge.types import Chunk
 
 # Above this many characters a product is split into "overview" and "specs" chunks:
@@ -25,6 +26,7 @@ LOW_STOCK_AT = 5
 OVERVIEW_SECTION = "overview"
 SPECS_SECTION = "specs"
 COMPAT_SECTION = "compatibility & in the box"
+VARIANTS_SECTION = "variants"
 
 
 def slugify(text: str, max_len: int = 60) -> str:
@@ -64,11 +66,14 @@ def product_label(product: Mapping[str, Any]) -> str:
     return title if pid in title else f"{title} ({pid})"
 
 
-def stock_status(stock: Any) -> str:
-    """A status rather than the raw count, so routine stock moves don't force re-embeds."""
+def stock_status(stock: Any, in_stock: bool | None = None) -> str:
+    """A status rather than the raw count, so routine stock moves don't force re-embeds.
+    `in_stock` is the shop's own flag, used when it tracks no unit counts."""
     try:
         units = int(stock)
     except (TypeError, ValueError):
+        if in_stock is not None:
+            return "in stock" if in_stock else "out of stock"
         return "unknown"
     if units <= 0:
         return "out of stock"
@@ -83,14 +88,22 @@ def _product_parts(product: Mapping[str, Any]) -> list[tuple[str, str, list[str]
     overview: list[str] = []
     if product.get("category"):
         overview.append(f"Category: {_one_line(product['category'])}")
+    if product.get("vendor"):
+        overview.append(f"Brand: {_one_line(product['vendor'])}")
     if product.get("price") is not None:
-        overview.append(f"Price: {product['price']} {currency}".rstrip())
-    if "stock" in product:
-        overview.append(f"Availability: {stock_status(product.get('stock'))}")
+        price = str(product["price"])
+        if product.get("price_max") is not None:
+            price = f"{price}–{product['price_max']}"
+        overview.append(f"Price: {price} {currency}".rstrip()
+                        + _was(product.get("compare_at_price"), currency))
+    if "stock" in product or "in_stock" in product:
+        overview.append(f"Availability: {stock_status(product.get('stock'), product.get('in_stock'))}")
     if product.get("warranty_months") is not None:
         overview.append(f"Warranty: {product['warranty_months']} months")
     if product.get("weight_kg") is not None:
         overview.append(f"Weight: {product['weight_kg']} kg")
+    if product.get("tags"):
+        overview.append(f"Tags: {_fmt_list(product['tags'])}")
     if product.get("description"):
         overview.append(f"Description: {_one_line(product['description'])}")
     # `notes` are the merchant's internal remarks: never indexed, so never shown to buyers or the model.
@@ -103,9 +116,29 @@ def _product_parts(product: Mapping[str, Any]) -> list[tuple[str, str, list[str]
         compat.append(f"Compatible with: {_fmt_list(product['compatibility'])}")
     if product.get("in_the_box"):
         compat.append(f"In the box: {_fmt_list(product['in_the_box'])}")
-    parts = [("overview", OVERVIEW_SECTION, overview), ("specs", SPECS_SECTION, specs),
-             ("compatibility", COMPAT_SECTION, compat)]
+    variants = [_variant_line(v, currency) for v in product.get("variants") or []]
+    parts = [("overview", OVERVIEW_SECTION, overview), ("variants", VARIANTS_SECTION, variants),
+             ("specs", SPECS_SECTION, specs), ("compatibility", COMPAT_SECTION, compat)]
     return [part for part in parts if part[2]]
+
+
+def _was(compare_at: Any, currency: str) -> str:
+    return f" (was {compare_at} {currency})".replace(" )", ")") if compare_at else ""
+
+
+def _variant_line(variant: Mapping[str, Any], currency: str) -> str:
+    """'Variant Color: Black, Size: L (SKU TS-B-L): price 25.00 EUR, in stock'."""
+    label = variant_label(variant) or "default"
+    sku = str(variant.get("sku") or "").strip()
+    head = f"Variant {label}" + (f" (SKU {sku})" if sku else "")
+    facts: list[str] = []
+    if variant.get("price"):
+        facts.append(f"price {variant['price']} {currency}".rstrip() + _was(variant.get("compare_at_price"), currency))
+    if "stock" in variant or "in_stock" in variant:
+        facts.append(stock_status(variant.get("stock"), variant.get("in_stock")))
+    if variant.get("weight_kg"):
+        facts.append(f"weight {variant['weight_kg']} kg")
+    return f"{head}: {', '.join(facts)}" if facts else head
 
 
 def product_chunks(
@@ -116,7 +149,7 @@ def product_chunks(
     the product label and carries the product id."""
     pid = str(product["id"])
     label = product_label(product)
-    parts = _product_parts(product)
+    parts = _split_long_parts(_product_parts(product), label, split_over)
     base_id = f"{source}#{pid}"
     whole = "\n".join([label, *(line for _, _, lines in parts for line in lines)])
     if len(whole) <= split_over or len(parts) < 2:
@@ -139,6 +172,26 @@ def product_chunks(
                             text="\n".join([title, *lines]), source=source, title=title,
                             kind="product", product_id=pid, section=section))
     return chunks
+
+
+def _split_long_parts(
+    parts: list[tuple[str, str, list[str]]], label: str, limit: int
+) -> list[tuple[str, str, list[str]]]:
+    """A variants part longer than `limit` (dozens of variants) becomes several: "variants", "variants-2"…
+    Other parts stay whole, as they always were (their chunk ids are citations already stored)."""
+    out: list[tuple[str, str, list[str]]] = []
+    for suffix, section, lines in parts:
+        if section != VARIANTS_SECTION:
+            out.append((suffix, section, lines))
+            continue
+        packs: list[list[str]] = [[]]
+        for line in lines:
+            if packs[-1] and len("\n".join([label, *packs[-1], line])) > limit:
+                packs.append([])
+            packs[-1].append(line)
+        for i, pack in enumerate(packs, start=1):
+            out.append((suffix if i == 1 else f"{suffix}-{i}", section if i == 1 else f"{section} ({i})", pack))
+    return out
 
 
 def products_chunks(products: Iterable[Mapping[str, Any]], source: str) -> list[Chunk]:
@@ -256,6 +309,25 @@ def policy_chunks(doc: MarkdownDoc, source: str) -> list[Chunk]:
 
 # --- Shipping ----------------------------------------------------------------------------
 
+# Buyer languages whose country names are embedded with each shipping row: a buyer writes
+# "배송 스페인" or "envío a España", and the row itself only says "Spain (ES)".
+COUNTRY_NAME_LANGUAGES = ("en", "zh", "es", "fr", "de", "it", "pt", "nl", "pl", "ru", "tr", "ar",
+                          "ja", "ko")
+
+
+def country_names(code: str, languages: Sequence[str] = COUNTRY_NAME_LANGUAGES) -> list[str]:
+    """The territory's name in each language (CLDR via Babel), duplicates dropped; [] for a
+    code CLDR does not know."""
+    from babel import Locale
+
+    names: list[str] = []
+    for language in languages:
+        name = Locale.parse(language).territories.get(code.upper())
+        if name and name not in names:
+            names.append(name)
+    return names
+
+
 SHIPPING_COLUMNS = ("country_code", "country", "carrier", "service", "days_min", "days_max",
                     "cost", "currency")
 
@@ -300,7 +372,8 @@ def shipping_chunks(rows: Sequence[Mapping[str, str]], source: str) -> list[Chun
         if seen[slug] > 1:
             slug = f"{slug}-{seen[slug]}"
         chunks.append(Chunk(id=f"{source}#{slug}", text=shipping_sentence(row), source=source,
-                            title=title, kind="shipping", section=code))
+                            title=title, kind="shipping", section=code,
+                            index_terms=" · ".join(country_names(code))))
     return chunks
 
 
@@ -324,3 +397,63 @@ def text_chunks(text: str, source: str, title: str, *,
               section=f"part {i}")
         for i, pack in enumerate(packs, start=1)
     ]
+
+
+# --- Documents (PDF, DOCX, HTML pages) ---------------------------------------------------
+
+_POLICY_WORDS = re.compile(
+    r"\b(?:polic(?:y|ies)|terms|conditions|returns?|refunds?|warranty|guarantee|shipping|delivery|privacy"
+    r"|agb|widerruf|garantie|politique|política|politica|condiciones|gwarancj\w*|regulamin)\b", re.I)
+
+
+def _pack(text: str, max_chars: int) -> list[str]:
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n|\n(?=[-•*] )", text) if p.strip()]
+    packs: list[str] = []
+    for paragraph in paragraphs:
+        if packs and len(packs[-1]) + 1 + len(paragraph) <= max_chars:
+            packs[-1] = f"{packs[-1]}\n{paragraph}"
+        else:
+            packs.append(paragraph)
+    return packs
+
+
+def document_chunks(
+    title: str, sections: Iterable[tuple[str, str, int | None]], source: str, *,
+    kind: str = "document", max_chars: int = TEXT_CHUNK_CHARS,
+) -> list[Chunk]:
+    """One chunk per (heading, body, page) section, long bodies packed into several.
+
+    The citation label names the document, the section and, for PDFs, the page
+    ("Aurora X2 manual — 3 Setup, p. 4"); it also heads the chunk text.
+    """
+    entries: list[tuple[str, str, str, str]] = []  # (slug, label, section, text)
+    for heading, body, page in sections:
+        pieces = _pack(body, max_chars)
+        for i, piece in enumerate(pieces, start=1):
+            label = f"{title} — {heading}" if heading else title
+            if page is not None:
+                label += f", p. {page}"
+            if len(pieces) > 1:
+                label += f" ({i}/{len(pieces)})"
+            section = heading or "text"
+            if page is not None:
+                section += f" (p. {page})"
+            slug = slugify(heading or "text") + (f"-p{page}" if page is not None else "")
+            entries.append((slug, label, section, f"{label}\n{piece}"))
+    ids = _unique_ids(source, (slug for slug, _, _, _ in entries))
+    return [
+        Chunk(id=chunk_id, text=text, source=source, title=label, kind=kind,  # type: ignore[arg-type]
+              section=section)
+        for chunk_id, (_, label, section, text) in zip(ids, entries, strict=True)
+    ]
+
+
+def structured_doc_chunks(
+    title: str, sections: Sequence[tuple[str, str, int | None]], source: str
+) -> list[Chunk]:
+    """FAQ chunks when most headings are questions, policy chunks for policy-like titles, else document."""
+    doc = MarkdownDoc(title=title, preamble="", sections=tuple((h, b) for h, b, _ in sections if h))
+    if doc.sections and looks_like_faq(doc) and all(page is None for _, _, page in sections):
+        return faq_chunks(doc, source)
+    kind = "policy" if _POLICY_WORDS.search(title) else "document"
+    return document_chunks(title, sections, source, kind=kind)

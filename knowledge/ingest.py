@@ -68,6 +68,7 @@ def ingest_corpus(
     progress: IngestProgress | None = None,
     *,
     prune: bool = False,
+    currency: str = "",
 ) -> IngestReport:
     """Sync every knowledge file under `corpus_dir` into `store`.
 
@@ -79,21 +80,21 @@ def ingest_corpus(
         raise ValueError(f"embedder {embedder.name!r} is not the store's "
                          f"{store.embedder.name!r}")
     started = time.perf_counter()
-    corpus = load_corpus(corpus_dir)  # parse everything first: a bad file fails before writes
+    corpus = load_corpus(corpus_dir, currency=currency)  # parse everything first: a bad file fails before writes
     total_chunks = sum(len(chunks) for chunks in corpus.values()) or 1
     done_chunks = 0
     reports: list[SourceReport] = []
     for source, chunks in corpus.items():
-        base = done_chunks / total_chunks
-        share = len(chunks) / total_chunks
+        size = len(chunks)
 
-        def on_batch(done: int, total: int, *, _base: float = base, _share: float = share,
+        # One division of whole counts, so the fraction never steps back by a rounding error between sources.
+        def on_batch(done: int, total: int, *, _before: int = done_chunks, _size: int = size,
                      _source: str = source) -> None:
             if progress and total:
-                progress(_base + _share * done / total, f"embedding {_source} ({done}/{total})")
+                progress((_before + _size * done / total) / total_chunks, f"embedding {_source} ({done}/{total})")
 
         if progress:
-            progress(base, f"checking {source}")
+            progress(done_chunks / total_chunks, f"checking {source}")
         report = store.sync_source(source, chunks, progress=on_batch)
         reports.append(SourceReport(source=source, chunks=len(chunks), report=report))
         done_chunks += len(chunks)
@@ -123,12 +124,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     where.add_argument("--chroma-url", help="Chroma server, e.g. http://chroma:8000")
     where.add_argument("--collection", default="knowledge", help="collection name prefix")
     model = parser.add_argument_group("embedder")
-    model.add_argument("--embedder", choices=EMBEDDER_KINDS, default="use-multilingual")
+    model.add_argument("--embedder", choices=EMBEDDER_KINDS, default="e5-small")
     model.add_argument("--model", help="sentence-transformers model name or path")
     parser.add_argument("--delete-source", action="append", default=[], metavar="SOURCE",
                         help="remove a source (e.g. policies/old.md); repeatable")
     parser.add_argument("--prune", action="store_true",
                         help="also remove stored sources whose file is gone from corpus_dir")
+    parser.add_argument("--currency", default="",
+                        help="currency of catalog exports that carry none (Shopify/WooCommerce CSV), e.g. EUR")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
@@ -148,7 +151,8 @@ def run(args: argparse.Namespace, *, embedder: Embedder | None = None) -> int:
     if args.corpus_dir is None:
         return 0
     try:
-        report = _ingest_with_bar(args.corpus_dir, store, quiet=args.quiet, prune=args.prune)
+        report = _ingest_with_bar(args.corpus_dir, store, quiet=args.quiet, prune=args.prune,
+                                  currency=getattr(args, "currency", ""))
     except (KnowledgeFormatError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -158,9 +162,9 @@ def run(args: argparse.Namespace, *, embedder: Embedder | None = None) -> int:
 
 
 def _ingest_with_bar(corpus_dir: Path, store: KnowledgeStore, *, quiet: bool,
-                     prune: bool) -> IngestReport:
+                     prune: bool, currency: str = "") -> IngestReport:
     if quiet:
-        return ingest_corpus(corpus_dir, store, prune=prune)
+        return ingest_corpus(corpus_dir, store, prune=prune, currency=currency)
     from tqdm import tqdm
 
     with tqdm(total=100, desc="ingest", leave=False,
@@ -169,7 +173,7 @@ def _ingest_with_bar(corpus_dir: Path, store: KnowledgeStore, *, quiet: bool,
             bar.set_postfix_str(message, refresh=False)
             bar.update(max(0, round(fraction * 100) - bar.n))
 
-        return ingest_corpus(corpus_dir, store, progress=progress, prune=prune)
+        return ingest_corpus(corpus_dir, store, progress=progress, prune=prune, currency=currency)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -75,6 +75,7 @@ def _metadata(chunk: Chunk, embedder_name: str) -> dict[str, str | int | float |
         "product_id": chunk.product_id or "",
         "section": chunk.section or "",
         "language": chunk.language,
+        "index_terms": chunk.index_terms,
         "content_hash": chunk.content_hash,
         "embedder": embedder_name,
     }
@@ -90,6 +91,7 @@ def _chunk_from_record(chunk_id: str, text: str | None, meta: Mapping[str, Any])
         product_id=str(meta.get("product_id") or "") or None,
         section=str(meta.get("section") or "") or None,
         language=str(meta.get("language") or "en"),
+        index_terms=str(meta.get("index_terms") or ""),
     )
 
 
@@ -143,6 +145,11 @@ class KnowledgeStore:
         if space not in (None, "cosine"):
             # get_or_create keeps an existing collection's space silently; scores would lie.
             raise ValueError(f"collection {self.collection_name!r} uses {space!r}, not cosine")
+
+    @property
+    def client(self) -> ClientAPI:
+        """The Chroma client, for a companion collection in the same place."""
+        return self._client
 
     # --- writes ----------------------------------------------------------------------
 
@@ -210,7 +217,7 @@ class KnowledgeStore:
         done = 0
         for batch in _batches(chunks, step):
             vectors: list[Sequence[float]] = list(
-                self.embedder.embed_documents([c.text for c in batch]))
+                self.embedder.embed_documents([c.embedded_text for c in batch]))
             self.collection.upsert(
                 ids=[c.id for c in batch],
                 embeddings=vectors,

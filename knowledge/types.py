@@ -24,7 +24,9 @@ class Chunk:
     """One retrievable unit of merchant knowledge.
 
     `text` is what gets embedded and what the chat model is shown; `title` is the
-    human citation label shown next to answers.
+    human citation label shown next to answers. `index_terms` are extra words embedded
+    with the text but never shown (e.g. a country's name in the buyer languages, so
+    "envío a España" finds the Spain row).
     """
 
     id: str
@@ -35,7 +37,8 @@ class Chunk:
     product_id: str | None = None
     section: str | None = None
     language: str = "en"
-    # Derived from `text`, never passed in, so hash and text cannot drift apart
+    index_terms: str = ""
+    # Derived from `text` (and `index_terms`), never passed in, so hash and text cannot drift apart
     # (dataclasses.replace(chunk, text=...) recomputes it).
     content_hash: str = field(init=False, default="")
 
@@ -44,7 +47,12 @@ class Chunk:
             raise ValueError("Chunk.id must not be empty")
         if self.kind not in CHUNK_KINDS:
             raise ValueError(f"unknown chunk kind {self.kind!r}")
-        object.__setattr__(self, "content_hash", content_hash(self.text))
+        object.__setattr__(self, "content_hash", content_hash(self.embedded_text))
+
+    @property
+    def embedded_text(self) -> str:
+        """Exactly what the embedder sees."""
+        return f"{self.text}\n{self.index_terms}" if self.index_terms else self.text
 
 
 @dataclass(frozen=True, slots=True)

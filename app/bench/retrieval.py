@@ -95,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"embedder {embedder.name} ({embedder.dimension}-d) loaded in {load_s:.1f} s; "
           f"embedding {n_real:,} of {len(chunks):,} chunk texts…", flush=True)
     started = time.perf_counter()
-    vectors = embed_all(embedder, [c.text for c in chunks[:n_real]])
+    vectors = embed_all(embedder, [c.embedded_text for c in chunks[:n_real]])
     embed_s = time.perf_counter() - started
     print(f"embedded {n_real:,} texts in {embed_s:.1f} s ({n_real / embed_s:,.0f}/s)",
           flush=True)
@@ -121,7 +121,7 @@ def measure(size: int, chunks: Sequence[Any], vectors: Any, embedder: Any,
     from knowledge.retriever import Retriever
     from knowledge.store import KnowledgeStore
 
-    lookup = PrecomputedEmbedder(embedder, {c.text: i for i, c in enumerate(chunks)}, vectors)
+    lookup = PrecomputedEmbedder(embedder, {c.embedded_text: i for i, c in enumerate(chunks)}, vectors)
     store = KnowledgeStore(lookup, path=path)
     started = time.perf_counter()
     store.upsert_chunks(chunks)  # the real write path, vectors looked up not recomputed

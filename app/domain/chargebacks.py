@@ -60,6 +60,13 @@ class ReasonCode(_Frozen):
     note: str | None = None
     # Opening line of the argument for this code (static text, never a case fact); else the category's line.
     argument: str | None = None
+    # The public guide the code and its meaning come from (reason_codes.yaml `sources`).
+    source: str = ""
+
+    @property
+    def legacy(self) -> bool:
+        """A retired code still printed on notices; `consolidated_into` names the current one."""
+        return self.consolidated_into is not None
 
     @property
     def display(self) -> str:
@@ -196,10 +203,22 @@ class EvidenceBundle(_Frozen):
         """Every value the document may use, as one text (tests and the narrative guard search it)."""
         notice = self.case.notice
         parts = [
-            notice.case_id, notice.order_no, notice.claim_text, str(notice.amount), notice.currency,
-            notice.dispute_date.isoformat(), self.merchant_name, self.acquirer, self.generated_on.isoformat(),
-            self.deadline.due_date.isoformat(), str(self.deadline.days_left), self.masked_card,
-            self.case.reason.code, self.case.reason.title, self.carrier or "", self.tracking_no or "",
+            notice.case_id,
+            notice.order_no,
+            notice.claim_text,
+            str(notice.amount),
+            notice.currency,
+            notice.dispute_date.isoformat(),
+            self.merchant_name,
+            self.acquirer,
+            self.generated_on.isoformat(),
+            self.deadline.due_date.isoformat(),
+            str(self.deadline.days_left),
+            self.masked_card,
+            self.case.reason.code,
+            self.case.reason.title,
+            self.carrier or "",
+            self.tracking_no or "",
             self.order_date.isoformat() if self.order_date else "",
         ]
         for item in self.items:

@@ -97,6 +97,9 @@ class Order(BaseModel):
     delivered_at: datetime | None = None
     delivery_proof: DeliveryProof | None = None
     accepted_policy_version: str | None = None
+    # As the shop system reports it (Shopify "Financial Status", WooCommerce status): paid, refunded, pending…
+    financial_status: str | None = None
+    paid_at: datetime | None = None
 
     @property
     def items_subtotal(self) -> Decimal:

@@ -11,11 +11,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+# refused_import_charges: the buyer refused the parcel at the door because of import duties/taxes (DAP).
 ClaimReason = Literal[
-    "not_received", "damaged", "defective", "wrong_item", "missing_parts", "not_as_described", "changed_mind"
-]
+    "not_received", "damaged", "defective", "wrong_item", "missing_parts", "not_as_described", "changed_mind",
+    "refused_import_charges",
+]  # fmt: skip
 CLAIM_REASONS: tuple[ClaimReason, ...] = (
     "not_received", "damaged", "defective", "wrong_item", "missing_parts", "not_as_described", "changed_mind",
+    "refused_import_charges",
 )  # fmt: skip
 # Reasons where the item is at fault: photos/video are the evidence, the merchant pays the return.
 FAULT_REASONS: frozenset[str] = frozenset(
@@ -26,6 +29,9 @@ Severity = Literal["none", "minor", "moderate", "severe"]
 TriState = Literal["yes", "no", "unclear"]
 LabelMatch = Literal["yes", "no", "not_visible"]
 FindingStatus = Literal["analysed", "needs_manual_review", "unanalysed"]
+# What the evidence suggests caused the damage. "unknown" never denies a claim; only a cause the policy lists does.
+DamageCause = Literal["transit", "manufacturing", "drop", "liquid", "misuse", "unknown"]
+DAMAGE_CAUSES: tuple[DamageCause, ...] = ("transit", "manufacturing", "drop", "liquid", "misuse", "unknown")
 
 Outcome = Literal[
     "full_refund_no_return",
@@ -84,6 +90,7 @@ class Finding(BaseModel):
     status: FindingStatus
     issue_visible: TriState = "unclear"
     damage_type: str | None = None
+    damage_cause: DamageCause = "unknown"
     severity: Severity = "none"
     product_matches: TriState = "unclear"
     packaging_damage: TriState = "unclear"
@@ -102,12 +109,34 @@ class Finding(BaseModel):
         return self.status == "analysed"
 
 
+class PolicyClauses(BaseModel):
+    """Where each rule is written in the merchant's policy (section names of returns.md), cited by every rule hit."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    return_window: str = "Return window"
+    change_of_mind: str = "Change-of-mind returns"
+    fault: str = "Damaged, defective or wrong items"
+    returnless: str = "Partial refund without return"
+    refunds: str = "Refunds"
+    non_returnable: str = "Non-returnable items"
+    refused_parcels: str = "Duties and refused parcels"
+    warranty: str = "Warranty policy"
+
+
+_INELIGIBLE_CAUSES: tuple[DamageCause, ...] = ("drop", "liquid", "misuse")
+
+
 def _default_refund_pcts() -> dict[Severity, Decimal]:
     return {"none": Decimal("0"), "minor": Decimal("20"), "moderate": Decimal("50"), "severe": Decimal("100")}
 
 
 class RefundPolicy(BaseModel):
-    """Merchant-configurable rules. Defaults follow knowledge/corpus/policies/returns.md (2026-09-01)."""
+    """Merchant-configurable rules. Defaults follow knowledge/corpus/policies/returns.md (2026-09-01).
+
+    The one place the policy's numbers live: the engine decides with them and the chat quotes them from here.
+    `clauses` are the section headings of the written policy that each rule cites.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -115,11 +144,26 @@ class RefundPolicy(BaseModel):
     currency: str = Field(default="USD", min_length=3, max_length=3)
     return_window_days: int = Field(default=30, ge=0, le=365)
     damage_report_days: int = Field(default=7, ge=0, le=365)
+    # Refunds reach the original payment method within this many business days after approval (said in chat).
+    refund_business_days: int = Field(default=5, ge=0, le=90)
     # Returnless when the return label costs more than this share of the item value.
     returnless_threshold_pct: Decimal = Field(default=Decimal("40"), ge=0, le=1000)
     refund_pct_by_severity: dict[Severity, Decimal] = Field(default_factory=_default_refund_pcts)
     refund_shipping_on_fault: bool = True
     deduct_return_cost_on_change_of_mind: bool = True
+    # Change of mind where the return label costs more than the threshold: the share of the item value refunded
+    # without a return ("we may refund part or all of the item price and let you keep it"). 0 = a person decides.
+    change_of_mind_returnless_pct: Decimal = Field(default=Decimal("50"), ge=0, le=100)
+    # Product kinds that cannot be returned for change of mind once opened, matched as words in the order
+    # line's category or title ("Screen protectors and cleaning kits that have been opened ...").
+    non_returnable_when_opened: list[str] = Field(
+        default_factory=lambda: ["screen protector", "cleaning kit"]
+    )
+    # Damage causes that make an item ineligible ("damaged after delivery by drops, liquid or misuse").
+    ineligible_damage_causes: list[DamageCause] = Field(default_factory=lambda: list(_INELIGIBLE_CAUSES))
+    # Parcels refused because of import charges: refunded minus outbound shipping and the return shipping cost.
+    refused_parcel_deduct_outbound: bool = True
+    refused_parcel_deduct_return: bool = True
     # Offers above this amount (policy currency) go to the merchant first.
     max_auto_offer: Decimal = Field(default=Decimal("150"), ge=0)
     # A buyer's counter up to offer + this % of the item value is accepted without asking the merchant.
@@ -128,6 +172,7 @@ class RefundPolicy(BaseModel):
     repeat_claim_limit: int = Field(default=2, ge=1, le=100)
     repeat_claim_window_days: int = Field(default=365, ge=1, le=3650)
     rounding: RoundingRule = "half_up"
+    clauses: PolicyClauses = Field(default_factory=lambda: PolicyClauses())
 
     @field_validator("currency")
     @classmethod
@@ -148,6 +193,17 @@ class RuleHit(BaseModel):
 
     code: str
     description: str
+    # The policy section the rule applies ("" for checks that are not written policy, e.g. fraud signals).
+    clause: str = ""
+
+
+class ClaimLine(BaseModel):
+    """An order line the claim is about: what the product is, for rules that depend on the kind of product."""
+
+    model_config = ConfigDict(frozen=True)
+
+    title: str
+    category: str = ""
 
 
 class PolicyInput(BaseModel):
@@ -172,6 +228,12 @@ class PolicyInput(BaseModel):
     # Money already refunded on this order by settled claims: every amount is capped at total_paid - this.
     already_refunded: Decimal = Field(default=Decimal("0"), ge=0)
     finding: Finding
+    # The order lines claimed (all lines when the claim names no product).
+    lines: list[ClaimLine] = Field(default_factory=list)
+    # The buyer's answer "has the item been opened?"; None when not asked or not answered.
+    opened: bool | None = None
+    # Outbound shipping cost to the buyer's country from the shipping table (None when unknown).
+    outbound_cost: Decimal | None = None
 
     @property
     def refundable(self) -> Decimal:

@@ -22,7 +22,7 @@ EMBEDDED_CHAT_WARNING = (
     "the production profile is Qwen2.5-VL-7B-Instruct on a GPU (see models/profiles)."
 )
 EMBEDDED_EMBEDDER_WARNING = (
-    "Embeddings come from the small packaged Universal Sentence Encoder (multilingual, 512-d): fine for a demo "
+    "Embeddings come from a small packaged multilingual model ({name}): fine for a demo "
     "store; for production set MC_EMBEDDER=sentence-transformers with a multilingual model (README)."
 )
 
@@ -167,8 +167,8 @@ class StatusService:
     def _embedder_status(self, warnings: list[str]) -> ComponentStatus:
         settings = self._settings
         configured = settings.embedder + (f": {settings.embedder_model}" if settings.embedder_model else "")
-        if settings.embedder == "use-multilingual":
-            warnings.append(EMBEDDED_EMBEDDER_WARNING)
+        if settings.embedder in ("e5-small", "use-multilingual"):
+            warnings.append(EMBEDDED_EMBEDDER_WARNING.format(name=self._embedder.name))
         return ComponentStatus(
             "Embedder", configured, "ok", f"{self._embedder.name}, {self._embedder.dimension}-d"
         )

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Literal
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from app.domain.orders import Order
 from app.store.db import Database
@@ -21,6 +23,9 @@ def _normalise_order_no(order_no: str) -> str:
     return order_no.strip().upper().lstrip("#")
 
 
+UpsertResult = Literal["created", "updated", "unchanged"]
+
+
 class OrderRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -29,17 +34,51 @@ class OrderRepository:
         count = 0
         with self._db.session() as session:
             for order in orders:
-                row = session.get(OrderRow, order.order_no)
-                if row is None:
-                    row = OrderRow(order_no=order.order_no)
-                    session.add(row)
-                row.buyer_email = _normalise_email(order.buyer_email)
-                row.country_code = order.country_code
-                row.status = order.status
-                row.created_at = order.created_at
-                row.record = json.loads(order.model_dump_json())
+                self._upsert(session, order)
                 count += 1
         return count
+
+    def upsert(self, order: Order) -> UpsertResult:
+        """Insert or replace one order by its number ("#1001" and "1001" are the same order)."""
+        with self._db.session() as session:
+            return self._upsert(session, order)
+
+    def upsert_merged(
+        self, orders: Sequence[Order], merge: Callable[[Order, Order | None], Order]
+    ) -> list[tuple[Order, UpsertResult]]:
+        """Upsert many in one transaction; `merge(incoming, stored)` decides what is kept of the stored order."""
+        keys = [_normalise_order_no(order.order_no) for order in orders]
+        results: list[tuple[Order, UpsertResult]] = []
+        with self._db.session() as session:
+            rows = {row.order_no: row for row in session.scalars(select(OrderRow).where(OrderRow.order_no.in_(keys)))}
+            for key, order in zip(keys, orders, strict=True):
+                row = rows.get(key)
+                merged = merge(order, Order.model_validate(row.record) if row is not None else None)
+                result, rows[key] = self._write(session, key, merged, row)
+                results.append((merged, result))
+        return results
+
+    @classmethod
+    def _upsert(cls, session: Session, order: Order) -> UpsertResult:
+        # The key is the normalised number, so lookups by "#1001" or "1001" find the same row.
+        key = _normalise_order_no(order.order_no)
+        return cls._write(session, key, order, session.get(OrderRow, key))[0]
+
+    @staticmethod
+    def _write(session: Session, key: str, order: Order, row: OrderRow | None) -> tuple[UpsertResult, OrderRow]:
+        record = json.loads(order.model_dump_json())
+        if row is not None and row.record == record:
+            return "unchanged", row
+        result: UpsertResult = "updated" if row is not None else "created"
+        if row is None:
+            row = OrderRow(order_no=key)
+            session.add(row)
+        row.buyer_email = _normalise_email(order.buyer_email)
+        row.country_code = order.country_code
+        row.status = order.status
+        row.created_at = order.created_at
+        row.record = record
+        return result, row
 
     def get(self, order_no: str) -> Order | None:
         """Merchant-side lookup (console, chargeback evidence). Never expose this to buyers."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.store.base import Base, new_id, utcnow
@@ -25,6 +25,8 @@ class RefundCaseRow(Base):
     product_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
     reason: Mapped[str] = mapped_column(String(32), index=True)
     description: Mapped[str] = mapped_column(Text, default="")
+    # The buyer's answer to "has the item been opened?" (None: not answered); non-returnable-when-opened rule.
+    item_opened: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     language: Mapped[str] = mapped_column(String(8), default="en")
     status: Mapped[str] = mapped_column(String(16), index=True, default="new")
     item_value: Mapped[str] = mapped_column(String(32))

@@ -37,6 +37,7 @@ class RefundCaseRecord:
     final_amount: Decimal | None
     resolved_at: datetime | None
     created_at: datetime
+    item_opened: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ def _case(row: RefundCaseRow) -> RefundCaseRecord:
         total_paid=Decimal(row.total_paid), proposed_outcome=row.proposed_outcome,
         proposed_amount=_dec(row.proposed_amount), suggested_outcome=row.suggested_outcome, final_outcome=row.final_outcome,
         final_amount=_dec(row.final_amount), resolved_at=row.resolved_at, created_at=row.created_at,
+        item_opened=row.item_opened,
     )  # fmt: skip
 
 

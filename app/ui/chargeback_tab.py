@@ -10,6 +10,7 @@ import gradio as gr
 
 from app.domain.chargebacks import CATEGORY_NAMES, NETWORK_NAMES, QueueRow
 from app.domain.money import format_money
+from app.domain.order_numbers import order_number_format
 from app.errors import CopilotError
 from app.wiring import Services
 
@@ -31,13 +32,23 @@ def _queue_row(row: QueueRow) -> list[object]:
     ]
 
 
+def _case_choices(rows: list[QueueRow]) -> list[tuple[str, str]]:
+    """Picker entries a person recognises: case number, reason code, order and status; the value stays the id."""
+    return [
+        (f"{r.case.notice.case_id} · {NETWORK_NAMES[r.case.reason.network]} {r.case.reason.code} · "
+         f"order {r.case.notice.order_no} · {r.case.status}", r.case.notice.case_id)
+        for r in rows
+    ]  # fmt: skip
+
+
 def build_chargeback_tab(services: Services) -> None:
     service = services.chargebacks
     exhibit_choices = [(service.catalog.label(key), key) for key in service.catalog.evidence_kinds]
 
     def queue_view() -> tuple[list[list[object]], Any]:
         rows = service.queue(include_closed=True)
-        return [_queue_row(row) for row in rows], gr.Dropdown(choices=[row.case.case_id for row in rows])
+        # The label is set again: an update without one showed the component's type name ("Dropdown").
+        return [_queue_row(row) for row in rows], gr.Dropdown(choices=_case_choices(rows), label="Case")
 
     def win_view() -> list[list[object]]:
         return [
@@ -156,7 +167,7 @@ def build_chargeback_tab(services: Services) -> None:
             case_id = gr.Textbox(label="Case ID (from the notice)")
             network = gr.Dropdown(["auto", "visa", "mastercard", "amex", "discover"], value="auto", label="Network")
             reason_code = gr.Textbox(label="Reason code", placeholder="13.1, 4853, F29, RG…")
-            order_no = gr.Textbox(label="Order number", placeholder="PP-260921")
+            order_no = gr.Textbox(label="Order number", placeholder=order_number_format(services.settings.order_number_patterns).example() or "")
         with gr.Row():
             amount = gr.Textbox(label="Disputed amount", placeholder="229.00")
             currency = gr.Textbox(label="Currency (blank: the order's)", max_length=3)
@@ -174,7 +185,7 @@ def build_chargeback_tab(services: Services) -> None:
 
     gr.Markdown("### Case")
     picker = gr.Dropdown(
-        choices=[row.case.case_id for row in service.queue(include_closed=True)], value=None, label="Case",
+        choices=_case_choices(service.queue(include_closed=True)), value=None, label="Case",
         interactive=True, allow_custom_value=True,
     )
     summary = gr.Markdown()

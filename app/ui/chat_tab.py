@@ -22,6 +22,7 @@ from app.domain.chat import (
 )
 from app.errors import CopilotError
 from app.services.chat import answer_fallback
+from app.services.chat.detached import finish_in_background
 from app.services.language import RTL_LANGUAGES
 from app.wiring import Services
 
@@ -117,7 +118,7 @@ def build_chat_tab(services: Services, *, persistent: bool = False) -> None:
         sources: list[Message] = []
         rtl = False
         try:
-            for event in chat.stream_reply(token, text):
+            for event in finish_in_background(chat.stream_reply(token, text)):
                 if isinstance(event, LanguageEvent):
                     rtl = event.rtl
                     continue

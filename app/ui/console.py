@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import gradio as gr
 
+from app.ui.analytics_tab import build_analytics_tab
 from app.ui.chargeback_tab import build_chargeback_tab
 from app.ui.chat_tab import build_chat_tab
 from app.ui.inbox_tab import build_inbox_tab
 from app.ui.knowledge_tab import build_knowledge_tab
+from app.ui.listings_tab import build_listings_tab
+from app.ui.orders_tab import build_orders_tab
 from app.ui.refund_tab import build_refund_tab
 from app.ui.settings_tab import build_settings_tab
 from app.ui.status_tab import build_status_tab
+from app.ui.test_questions_tab import build_test_questions_tab
 from app.wiring import Services
 
 CONSOLE_TITLE = "Marketplace Copilot"
@@ -29,12 +33,21 @@ def build_console(services: Services) -> gr.Blocks:
                 build_refund_tab(services)
             with gr.Tab("Chargeback defense", id="chargebacks"):
                 build_chargeback_tab(services)
+            with gr.Tab("Orders", id="orders"):
+                build_orders_tab(services)
+            with gr.Tab("Analytics", id="analytics") as analytics_tab:
+                analytics_report, analytics_inputs, analytics_outputs = build_analytics_tab(services)
+            with gr.Tab("Listings", id="listings"):
+                build_listings_tab(services)
             with gr.Tab("Knowledge", id="knowledge"):
                 build_knowledge_tab(services)
+            with gr.Tab("Test questions", id="test-questions"):
+                build_test_questions_tab(services)
             with gr.Tab("Settings", id="settings"):
                 build_settings_tab(services)
             with gr.Tab("Status", id="status"):
                 refresh_status, status_outputs = build_status_tab(services)
         console.load(refresh_status, outputs=status_outputs)
+        analytics_tab.select(analytics_report, inputs=analytics_inputs, outputs=analytics_outputs)
     console.queue(default_concurrency_limit=services.settings.queue_concurrency)
     return console

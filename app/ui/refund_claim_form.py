@@ -7,6 +7,7 @@ from typing import Any
 
 import gradio as gr
 
+from app.domain.order_numbers import order_number_format
 from app.domain.refunds import CLAIM_REASONS
 from app.errors import CopilotError
 from app.services.refunds.service import BuyerView
@@ -18,8 +19,10 @@ CLAIM_SUBMIT_CONCURRENCY = 2
 REASON_LABELS = {
     "damaged": "Arrived damaged", "defective": "Does not work properly / defective", "wrong_item": "Wrong item",
     "missing_parts": "Parts missing", "not_as_described": "Not as described", "not_received": "Not received",
-    "changed_mind": "Changed my mind",
+    "changed_mind": "Changed my mind", "refused_import_charges": "I refused the parcel because of import charges",
 }  # fmt: skip
+# "Has the item been opened?" -> the claim's `opened` (screen protectors, cleaning kits… are not returned once opened).
+OPENED_CHOICES = [("Not opened", "no"), ("Opened", "yes"), ("Not sure / does not apply", "")]
 
 
 def _offer_updates(view: BuyerView) -> tuple[Any, ...]:
@@ -36,11 +39,19 @@ def build_refund_claim_form(services: Services) -> None:
     settings = services.settings
 
     def submit(
-        order_no: str, email: str, reason: str | None, description: str, files: list[str] | None
+        order_no: str,
+        email: str,
+        reason: str | None,
+        description: str,
+        files: list[str] | None,
+        opened: str | None = "",
     ) -> tuple[Any, ...]:
         uploads = [(Path(path), Path(path).name) for path in (files or [])]
+        opened_flag = {"yes": True, "no": False}.get(opened or "")
         try:
-            receipt = refunds.file_claim(order_no, email, reason or "", description, uploads)
+            receipt = refunds.file_claim(
+                order_no, email, reason or "", description, uploads, opened=opened_flag
+            )
         except CopilotError as exc:
             raise gr.Error(exc.user_message) from exc
         notes = "\n".join(f"- {r.message}" for r in receipt.rejected)
@@ -69,11 +80,12 @@ def build_refund_claim_form(services: Services) -> None:
         f"decide quickly (up to {settings.max_images_per_claim} photos and {settings.max_videos_per_claim} videos)."
     )
     with gr.Row():
-        order_no = gr.Textbox(label="Order number", placeholder="PP-261020")
+        order_no = gr.Textbox(label="Order number", placeholder=order_number_format(services.settings.order_number_patterns).example() or "")
         email = gr.Textbox(label="Email used for the order", type="email")
     reason = gr.Dropdown(
         choices=[(REASON_LABELS[r], r) for r in CLAIM_REASONS], value=None, label="What went wrong?"
     )
+    opened = gr.Radio(OPENED_CHOICES, value="", label="Has the item been opened?")
     description = gr.Textbox(
         label="Describe the problem (any language)", lines=4, max_length=settings.max_message_chars
     )
@@ -97,7 +109,7 @@ def build_refund_claim_form(services: Services) -> None:
 
     offer_outputs = [offer, response_row, counter_row]
     submit_button.click(
-        submit, inputs=[order_no, email, reason, description, files], outputs=[case_ref, *offer_outputs, file_notes],
+        submit, inputs=[order_no, email, reason, description, files, opened], outputs=[case_ref, *offer_outputs, file_notes],
         # Decoding photos and remuxing videos is CPU work on this host: at most CLAIM_SUBMIT_CONCURRENCY at a time.
         api_name="refund_claim_submit", concurrency_limit=CLAIM_SUBMIT_CONCURRENCY, concurrency_id="refund_claim_submit",
     )  # fmt: skip

@@ -9,14 +9,31 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import gradio as gr
+from pydantic import ValidationError
 
-from app.domain.refunds import CASE_STATUSES, CLAIM_REASONS, OUTCOME_LABELS
+from app.domain.refunds import CASE_STATUSES, CLAIM_REASONS, OPEN_CASE_STATUSES, OUTCOME_LABELS, Finding
 from app.errors import CopilotError
+from app.services.refunds.finding_text import finding_lines
 from app.services.refunds.review import CaseDetail, CaseFilters, case_amount
 from app.wiring import Services
 
 QUEUE_HEADERS = ["case", "created", "order", "country", "reason", "status", "proposal", "amount", "currency"]
 ALL = "all"
+BADGES = {"good": "🟢 **OK**", "note": "⚪ **Note**", "check": "🟡 **Check**", "problem": "🔴 **Problem**"}
+
+
+def _finding_markdown(value: Any) -> str:
+    """The finding (as the JSON component holds it) as badged sentences."""
+    try:
+        finding: Finding | None = Finding.model_validate(value)
+    except ValidationError:
+        finding = None  # the placeholder shown before any analysis
+    if not value:
+        return ""
+    lines = [f"- {BADGES[line.level]} {line.text}" for line in finding_lines(finding)]
+    if finding is not None and finding.model:
+        lines.append(f"\n<sub>Model {finding.model}, prompt {finding.prompt_version or '—'}</sub>")
+    return "\n".join(lines)
 
 
 def _money(value: float | None) -> Decimal | None:
@@ -26,6 +43,9 @@ def _money(value: float | None) -> Decimal | None:
         return Decimal(str(value))
     except InvalidOperation:
         return None
+
+
+_OPENED = {True: "yes", False: "no"}
 
 
 def _detail_markdown(detail: CaseDetail) -> str:
@@ -39,6 +59,7 @@ def _detail_markdown(detail: CaseDetail) -> str:
         f"**Reason** {case.reason.replace('_', ' ')} · item value {case.item_value} {case.currency} · "
         f"paid {case.total_paid} {case.currency}",
         f"**Buyer's words** {case.description or '—'}",
+        f"**Item opened** {_OPENED[case.item_opened] if case.item_opened is not None else 'not answered'}",
         f"**Proposal** {proposal} · {case.proposed_amount if case.proposed_amount is not None else '—'} {case.currency}",
     ]
     if case.final_outcome:
@@ -70,6 +91,23 @@ def build_refund_tab(services: Services) -> None:
             for c in cases
         ]  # fmt: skip
 
+    def choices(
+        status: str = ALL, reason: str = ALL, country: str = "", min_amount: float | None = None,
+        max_amount: float | None = None,
+    ) -> list[tuple[str, str]]:
+        """Cases as a person names them (order, reason, status, date), open ones first; the value is the id."""
+        cases = refunds.list_cases(filters(status, reason, country, min_amount, max_amount))
+        cases = sorted(cases, key=lambda c: c.status not in OPEN_CASE_STATUSES)
+        return [
+            (f"Order {c.order_no} · {c.reason.replace('_', ' ')} · {c.status} · {c.created_at:%Y-%m-%d}", c.id)
+            for c in cases
+        ]
+
+    def case_choices(
+        status: str, reason: str, country: str, min_amount: float | None, max_amount: float | None
+    ) -> Any:
+        return gr.Dropdown(choices=choices(status, reason, country, min_amount, max_amount), label="Case")
+
     def open_case(case_id: str) -> tuple[Any, ...]:
         try:
             detail = refunds.case_detail(case_id)
@@ -85,7 +123,7 @@ def build_refund_tab(services: Services) -> None:
             images,
             videos[0] if videos else None,
             detail.finding.model_dump(mode="json") if detail.finding else {"status": "not analysed yet"},
-            [[r.get("code", ""), r.get("description", "")] for r in rules if isinstance(r, dict)],
+            [[r.get("code", ""), r.get("clause", ""), r.get("description", "")] for r in rules if isinstance(r, dict)],
             [[s.created_at.strftime("%Y-%m-%d %H:%M"), s.actor, s.step, s.outcome or "", str(s.amount or ""), s.text]
              for s in detail.steps],
             [[e.created_at.strftime("%Y-%m-%d %H:%M:%S"), e.actor, e.action, json.dumps(e.detail, ensure_ascii=False)]
@@ -168,16 +206,27 @@ def build_refund_tab(services: Services) -> None:
         max_amount = gr.Number(label="Max amount", value=None)
         refresh = gr.Button("Refresh")
     filter_inputs = [status, reason, country, min_amount, max_amount]
-    table = gr.Dataframe(headers=QUEUE_HEADERS, interactive=False, label="Cases (click a row to open it)")
+    # Filled on every page load, so a fresh console shows the queue without pressing Refresh.
+    table = gr.Dataframe(
+        headers=QUEUE_HEADERS, value=lambda: queue(ALL, ALL, "", None, None), interactive=False,
+        label="Cases (click a row to open it)",
+    )  # fmt: skip
     with gr.Row():
-        case_id = gr.Textbox(label="Case", scale=3)
+        case_id = gr.Dropdown(
+            choices=choices(), value=None, label="Case", allow_custom_value=True, interactive=True,
+            scale=3,
+        )  # fmt: skip
         open_button = gr.Button("Open case")
     summary = gr.Markdown()
     with gr.Row():
         gallery = gr.Gallery(label="Photos", columns=3, height=320)
         video = gr.Video(label="Video", interactive=False)
-    finding = gr.JSON(label="Vision finding (model + prompt version)")
-    rules = gr.Dataframe(headers=["rule", "why"], interactive=False, label="Rules that fired", wrap=True)
+    finding_text = gr.Markdown(label="What the photos show")
+    with gr.Accordion("Vision finding as stored (model + prompt version)", open=False):
+        finding = gr.JSON(label="Vision finding")
+    rules = gr.Dataframe(
+        headers=["rule", "policy clause", "why"], interactive=False, label="Rules that fired", wrap=True
+    )
     with gr.Row():
         amount = gr.Number(label="Amount to refund", minimum=0)
         note = gr.Textbox(label="Note (required to reject or to close without the return)", scale=2)
@@ -215,8 +264,12 @@ def build_refund_tab(services: Services) -> None:
         policy_save = gr.Button("Save policy")
 
     case_outputs = [summary, gallery, video, finding, rules, steps, audit, amount]
-    refresh.click(queue, inputs=filter_inputs, outputs=table, api_name="refund_queue")
+    refresh.click(queue, inputs=filter_inputs, outputs=table, api_name="refund_queue").then(
+        case_choices, inputs=filter_inputs, outputs=case_id, api_visibility="private"
+    )
     open_button.click(open_case, inputs=case_id, outputs=case_outputs, api_name="refund_case")
+    case_id.select(open_case, inputs=case_id, outputs=case_outputs, api_visibility="private")
+    finding.change(_finding_markdown, inputs=finding, outputs=finding_text, api_visibility="private")
 
     def pick(event: gr.SelectData, rows: Any) -> str:
         row = event.index[0] if isinstance(event.index, list | tuple) else event.index
@@ -227,15 +280,20 @@ def build_refund_tab(services: Services) -> None:
         open_case, inputs=case_id, outputs=case_outputs, api_visibility="private"
     )
     decision_inputs = [case_id, amount, note]
-    approve_button.click(approve, inputs=decision_inputs, outputs=case_outputs, api_name="refund_approve")
-    edit_button.click(edit, inputs=decision_inputs, outputs=case_outputs, api_name="refund_edit_amount")
-    reject_button.click(reject, inputs=decision_inputs, outputs=case_outputs, api_name="refund_reject")
-    received_button.click(
-        return_received, inputs=case_id, outputs=case_outputs, api_name="refund_return_received"
-    )
-    unreturned_button.click(
-        close_unreturned, inputs=[case_id, note], outputs=case_outputs, api_name="refund_close_unreturned"
-    )
+    # After a decision the queue shows the case's new status (it used to keep the stale rows).
+    decisions = [
+        approve_button.click(approve, inputs=decision_inputs, outputs=case_outputs, api_name="refund_approve"),
+        edit_button.click(edit, inputs=decision_inputs, outputs=case_outputs, api_name="refund_edit_amount"),
+        reject_button.click(reject, inputs=decision_inputs, outputs=case_outputs, api_name="refund_reject"),
+        received_button.click(
+            return_received, inputs=case_id, outputs=case_outputs, api_name="refund_return_received"
+        ),
+        unreturned_button.click(
+            close_unreturned, inputs=[case_id, note], outputs=case_outputs, api_name="refund_close_unreturned"
+        ),
+    ]
+    for event in decisions:
+        event.then(queue, inputs=filter_inputs, outputs=table, api_visibility="private")
     export_button.click(export, inputs=filter_inputs, outputs=export_file, api_name="refund_export_csv")
     savings_button.click(savings, outputs=savings_table, api_name="refund_savings")
     policy_save.click(

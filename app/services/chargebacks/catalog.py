@@ -29,7 +29,9 @@ _NETWORK_WORDS: dict[str, Network] = {
     "mc": "mastercard",
 }
 _PREFIX = re.compile(
-    r"^\s*(" + "|".join(re.escape(word) for word in sorted(_NETWORK_WORDS, key=len, reverse=True)) + r")[\s:#\-]*",
+    r"^\s*("
+    + "|".join(re.escape(word) for word in sorted(_NETWORK_WORDS, key=len, reverse=True))
+    + r")[\s:#\-]*",
     re.IGNORECASE,
 )
 _VISA_CODE = re.compile(r"^(1[0-3])[.\-\s/]?0?(\d)(?:[.\-\s/]?0?(\d))?$")
@@ -51,8 +53,8 @@ def _aliases(reason: ReasonCode) -> set[str]:
 def split_network(text: str) -> tuple[Network | None, str]:
     """('visa', '13.1') from 'Visa 13.1'; (None, '4853') when no network word leads the text."""
     match = _PREFIX.match(text)
-    if match and text[match.end():].strip():
-        return _NETWORK_WORDS[match.group(1).lower()], text[match.end():].strip()
+    if match and text[match.end() :].strip():
+        return _NETWORK_WORDS[match.group(1).lower()], text[match.end() :].strip()
     return None, text.strip()
 
 
@@ -63,6 +65,32 @@ def normalise_network(text: str | None) -> Network | None:
     if word in _NETWORK_WORDS:
         return _NETWORK_WORDS[word]
     return None
+
+
+# What a legacy entry takes from the current code it names, unless it states its own.
+_INHERITED = ("category", "evidence", "argument", "deadline_days")
+
+
+def _inherit(entry: dict[str, Any], entries: list[dict[str, Any]], path: Path) -> dict[str, Any]:
+    target = entry.get("consolidated_into")
+    if target is None:
+        return entry
+    current = next(
+        (e for e in entries if e["network"] == entry["network"] and str(e["code"]) == str(target)), None
+    )
+    if current is None or current.get("consolidated_into"):
+        raise ValueError(
+            f"{path.name}: {entry['network']} {entry['code']} is consolidated into {target!r}, "
+            "which is not a current code of that network"
+        )
+    return {**{key: current[key] for key in _INHERITED if key in current}, **entry}
+
+
+def _source(entry: dict[str, Any], networks: dict[str, Any], sources: dict[str, str], path: Path) -> str:
+    key = entry.get("source") or networks[entry["network"]].get("source")
+    if key not in sources:
+        raise ValueError(f"{path.name}: {entry['network']} {entry['code']} cites unknown source {key!r}")
+    return sources[key]
 
 
 @dataclass(frozen=True)
@@ -81,6 +109,8 @@ class ReasonCodeCatalog:
             key: EvidenceKind(key=key, label=spec["label"], source=spec.get("source", "store"))
             for key, spec in data["evidence_items"].items()
         }
+        sources: dict[str, str] = data.get("sources", {})
+        entries = [_inherit(entry, data["codes"], path) for entry in data["codes"]]
         codes = tuple(
             ReasonCode(
                 network=entry["network"],
@@ -92,8 +122,9 @@ class ReasonCodeCatalog:
                 consolidated_into=entry.get("consolidated_into"),
                 note=entry.get("note"),
                 argument=" ".join(entry["argument"].split()) if entry.get("argument") else None,
+                source=_source(entry, data["networks"], sources, path),
             )
-            for entry in data["codes"]
+            for entry in entries
         )
         catalog = cls(
             codes=codes,
@@ -107,7 +138,13 @@ class ReasonCodeCatalog:
 
     def _check(self) -> None:
         # A broken catalog file must fail loudly at start-up, not produce a rebuttal with holes.
+        current = {(r.network, r.code) for r in self.codes if not r.legacy}
         for reason in self.codes:
+            if reason.legacy and (reason.network, reason.consolidated_into) not in current:
+                raise ValueError(
+                    f"{reason.display}: consolidated_into {reason.consolidated_into!r} is not a current "
+                    f"{NETWORK_NAMES[reason.network]} code in reason_codes.yaml"
+                )
             unknown = [key for key in reason.evidence if key not in self.evidence_kinds]
             if unknown:
                 raise ValueError(f"{reason.display}: unknown evidence keys {unknown} in reason_codes.yaml")
@@ -139,13 +176,21 @@ class ReasonCodeCatalog:
         wanted = normalise_network(network) or hinted
         candidates = self._candidates(bare) if bare else []
         matching = [r for r in candidates if wanted is None or r.network == wanted]
+        also = ""
+        if len(matching) > 1 and wanted is None:
+            # '4863' is Mastercard's current code and a retired Discover one: a notice today means the current code.
+            current = [r for r in matching if not r.legacy]
+            if len(current) == 1:
+                others = ", ".join(sorted(r.display for r in matching if r is not current[0]))
+                also = f" The code is also {others} (retired); give the card network if the notice is from there."
+                matching = current
         if len(matching) == 1:
             reason = matching[0]
-            warning = None
+            warning = also.strip() or None
             if reason.consolidated_into:
                 warning = (
                     f"{reason.display} is a legacy code; {NETWORK_NAMES[reason.network]} now files it under "
-                    f"{reason.consolidated_into}."
+                    f"{reason.consolidated_into}.{also}"
                 )
             return ReasonLookup(reason=reason, known=True, warning=warning)
         if candidates and not matching and wanted is not None:
@@ -180,7 +225,9 @@ class ReasonCodeCatalog:
         return kind.label if kind else evidence_key.replace("_", " ")
 
     def argument_for(self, reason: ReasonCode) -> str:
-        return reason.argument or self.category_arguments.get(reason.category, self.category_arguments["unknown"])
+        return reason.argument or self.category_arguments.get(
+            reason.category, self.category_arguments["unknown"]
+        )
 
     def exhibit_keys(self) -> list[str]:
         return [key for key, kind in self.evidence_kinds.items() if kind.source == "exhibit"]

@@ -111,6 +111,16 @@ def _summary(out: _Writer, bundle: EvidenceBundle) -> None:
         ("Case ID", notice.case_id),
         ("Card network", NETWORK_NAMES[reason.network]),
         ("Reason code", f"{reason.code} — {reason.title}"),
+        *(
+            [
+                (
+                    "Current reason code",
+                    f"{reason.consolidated_into} (legacy code {reason.code} is filed under it)",
+                )
+            ]
+            if reason.consolidated_into
+            else []
+        ),
         ("Category", CATEGORY_NAMES[reason.category]),
         ("Dispute date", notice.dispute_date.isoformat()),
         ("Response due", bundle.deadline.due_date.isoformat()),
@@ -160,7 +170,10 @@ def _exhibits(out: _Writer, bundle: EvidenceBundle, images: Sequence[ExhibitImag
         out.heading(letter, 2)
         title = f"Carrier tracking history — {bundle.carrier or 'carrier'} {bundle.tracking_no or ''}".strip()
         out.paragraph(f"{letter}: {title}", "Caption")
-        out.table(("Time", "Location", "Event"), [(when(r.when), r.location, r.description) for r in bundle.tracking])
+        out.table(
+            ("Time", "Location", "Event"),
+            [(when(r.when), r.location, r.description) for r in bundle.tracking],
+        )
 
 
 def write_rebuttal(

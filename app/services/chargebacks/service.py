@@ -111,10 +111,10 @@ class ChargebackService:
             "warnings": list(result.warnings),
         })
 
-    def create(self, raw: Mapping[str, Any], actor: str = "merchant") -> IntakeResult:
-        """One notice from the console form. InvalidInputError (with the field) when something is wrong."""
+    def create(self, raw: Mapping[str, Any], actor: str = "merchant", source: str = "form") -> IntakeResult:
+        """One notice (console form, or a processor's dispute). InvalidInputError names the field at fault."""
         result = self._parse(raw)
-        self._store(result, actor, "form")
+        self._store(result, actor, source)
         return result
 
     def import_notices(self, data: bytes, filename: str, actor: str = "merchant") -> ImportReport:

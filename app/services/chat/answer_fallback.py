@@ -6,6 +6,8 @@ buyer can act on it. A unit test checks that every key exists in every supported
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from app.domain.chat import Citation
 
 TEMPLATES: dict[str, dict[str, str]] = {
@@ -73,6 +75,22 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "ja": "ありがとうございます。この会話を当店のスタッフに引き継ぎました。担当者がこのチャットで返信します。営業時間：{hours}。",
         "ko": "감사합니다. 이 대화를 저희 팀에 전달했습니다. 담당자가 이 채팅에서 답변드릴 예정입니다. 운영 시간: {hours}.",
     },
+    "handoff_limit": {
+        "en": "A person has already been asked to join this chat several times, so no new request was made. I can still help with questions about products, shipping and orders.",
+        "zh": "此对话已多次请求人工客服，因此不会再发起新的请求。我仍可以解答关于商品、配送和订单的问题。",
+        "es": "Ya se ha pedido varias veces que una persona se una a este chat, así que no se ha hecho una nueva solicitud. Sigo pudiendo ayudarle con productos, envíos y pedidos.",
+        "fr": "Une personne a déjà été demandée plusieurs fois dans cette discussion, aucune nouvelle demande n'a donc été faite. Je peux toujours vous aider sur les produits, la livraison et les commandes.",
+        "de": "In diesem Chat wurde bereits mehrmals nach einer Person gefragt, daher wurde keine neue Anfrage gestellt. Bei Fragen zu Produkten, Versand und Bestellungen helfe ich weiterhin.",
+        "it": "In questa chat è già stata chiesta più volte una persona, quindi non è stata fatta una nuova richiesta. Posso comunque aiutarla con prodotti, spedizioni e ordini.",
+        "pt": "Já foi pedido várias vezes que uma pessoa entrasse nesta conversa, por isso não foi feito um novo pedido. Continuo a poder ajudar com produtos, envios e encomendas.",
+        "nl": "Er is in dit gesprek al meerdere keren om een medewerker gevraagd, dus er is geen nieuw verzoek gedaan. Ik help u nog steeds met vragen over producten, verzending en bestellingen.",
+        "pl": "W tej rozmowie już kilka razy poproszono o konsultanta, więc nie wysłano nowej prośby. Nadal mogę pomóc w sprawie produktów, wysyłki i zamówień.",
+        "ru": "В этом чате уже несколько раз просили подключить сотрудника, поэтому новый запрос не создан. Я по-прежнему могу помочь с вопросами о товарах, доставке и заказах.",
+        "tr": "Bu sohbette birkaç kez temsilci istendi, bu yüzden yeni bir talep oluşturulmadı. Ürünler, kargo ve siparişlerle ilgili sorularınıza yardımcı olmaya devam edebilirim.",
+        "ar": "طُلب انضمام موظف إلى هذه المحادثة عدة مرات بالفعل، لذلك لم يُرسل طلب جديد. لا يزال بإمكاني المساعدة في أسئلة المنتجات والشحن والطلبات.",
+        "ja": "このチャットではすでに何度かスタッフへの引き継ぎが依頼されているため、新しい依頼は行いませんでした。商品・配送・ご注文についてのご質問には引き続きお答えします。",
+        "ko": "이 채팅에서 이미 여러 번 상담원 연결을 요청하셔서 새 요청은 보내지 않았습니다. 상품, 배송, 주문에 관한 질문은 계속 도와드릴 수 있습니다.",
+    },
     "handoff_waiting": {
         "en": "Your message was passed to our team; a person will reply here.",
         "zh": "您的消息已转给我们的团队，工作人员会在这里回复您。",
@@ -122,20 +140,36 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "ko": "요청을 기록했습니다. 반품 또는 환불을 시작하려면 이 채팅 상단의 “Return / refund” 탭을 열고 양식(주문 번호, 이메일, 사진)을 작성해 주세요.",
     },
     "order_need_details": {
-        "en": "To look up your order, please send your order number (for example PP-261112) together with the email address you used for the order.",
-        "zh": "查询订单时，请同时发送订单号（例如 PP-261112）和下单时使用的邮箱地址。",
-        "es": "Para consultar su pedido, envíe el número de pedido (por ejemplo PP-261112) junto con el correo electrónico que usó al comprar.",
-        "fr": "Pour retrouver votre commande, envoyez le numéro de commande (par exemple PP-261112) avec l'adresse e-mail utilisée pour la commande.",
-        "de": "Um Ihre Bestellung zu finden, senden Sie bitte die Bestellnummer (zum Beispiel PP-261112) zusammen mit der E-Mail-Adresse der Bestellung.",
-        "it": "Per trovare il suo ordine, invii il numero d'ordine (ad esempio PP-261112) insieme all'indirizzo e-mail usato per l'ordine.",
-        "pt": "Para consultar o seu pedido, envie o número do pedido (por exemplo PP-261112) junto com o e-mail usado na compra.",
-        "nl": "Stuur uw bestelnummer (bijvoorbeeld PP-261112) samen met het e-mailadres van de bestelling, dan zoek ik uw bestelling op.",
-        "pl": "Aby sprawdzić zamówienie, podaj numer zamówienia (np. PP-261112) razem z adresem e-mail użytym przy zakupie.",
-        "ru": "Чтобы найти заказ, отправьте номер заказа (например, PP-261112) вместе с адресом e-mail, указанным при покупке.",
-        "tr": "Siparişinizi bulmak için sipariş numaranızı (örneğin PP-261112) ve siparişte kullandığınız e-posta adresini birlikte gönderin.",
-        "ar": "للاستعلام عن طلبك، أرسل رقم الطلب (مثل PP-261112) مع عنوان البريد الإلكتروني الذي استخدمته في الطلب.",
-        "ja": "ご注文を確認するには、注文番号（例：PP-261112）とご注文時のメールアドレスを一緒に送ってください。",
-        "ko": "주문을 조회하려면 주문 번호(예: PP-261112)와 주문할 때 사용한 이메일 주소를 함께 보내 주세요.",
+        "en": "To look up your order, please send your order number (for example {example}) together with the email address you used for the order.",
+        "zh": "查询订单时，请同时发送订单号（例如 {example}）和下单时使用的邮箱地址。",
+        "es": "Para consultar su pedido, envíe el número de pedido (por ejemplo {example}) junto con el correo electrónico que usó al comprar.",
+        "fr": "Pour retrouver votre commande, envoyez le numéro de commande (par exemple {example}) avec l'adresse e-mail utilisée pour la commande.",
+        "de": "Um Ihre Bestellung zu finden, senden Sie bitte die Bestellnummer (zum Beispiel {example}) zusammen mit der E-Mail-Adresse der Bestellung.",
+        "it": "Per trovare il suo ordine, invii il numero d'ordine (ad esempio {example}) insieme all'indirizzo e-mail usato per l'ordine.",
+        "pt": "Para consultar o seu pedido, envie o número do pedido (por exemplo {example}) junto com o e-mail usado na compra.",
+        "nl": "Stuur uw bestelnummer (bijvoorbeeld {example}) samen met het e-mailadres van de bestelling, dan zoek ik uw bestelling op.",
+        "pl": "Aby sprawdzić zamówienie, podaj numer zamówienia (np. {example}) razem z adresem e-mail użytym przy zakupie.",
+        "ru": "Чтобы найти заказ, отправьте номер заказа (например, {example}) вместе с адресом e-mail, указанным при покупке.",
+        "tr": "Siparişinizi bulmak için sipariş numaranızı (örneğin {example}) ve siparişte kullandığınız e-posta adresini birlikte gönderin.",
+        "ar": "للاستعلام عن طلبك، أرسل رقم الطلب (مثل {example}) مع عنوان البريد الإلكتروني الذي استخدمته في الطلب.",
+        "ja": "ご注文を確認するには、注文番号（例：{example}）とご注文時のメールアドレスを一緒に送ってください。",
+        "ko": "주문을 조회하려면 주문 번호(예: {example})와 주문할 때 사용한 이메일 주소를 함께 보내 주세요.",
+    },
+    "order_need_details_plain": {
+        "en": "To look up your order, please send your order number together with the email address you used for the order.",
+        "zh": "查询订单时，请同时发送订单号和下单时使用的邮箱地址。",
+        "es": "Para consultar su pedido, envíe el número de pedido junto con el correo electrónico que usó al comprar.",
+        "fr": "Pour retrouver votre commande, envoyez le numéro de commande avec l'adresse e-mail utilisée pour la commande.",
+        "de": "Um Ihre Bestellung zu finden, senden Sie bitte die Bestellnummer zusammen mit der E-Mail-Adresse der Bestellung.",
+        "it": "Per trovare il suo ordine, invii il numero d'ordine insieme all'indirizzo e-mail usato per l'ordine.",
+        "pt": "Para consultar o seu pedido, envie o número do pedido junto com o e-mail usado na compra.",
+        "nl": "Stuur uw bestelnummer samen met het e-mailadres van de bestelling, dan zoek ik uw bestelling op.",
+        "pl": "Aby sprawdzić zamówienie, podaj numer zamówienia razem z adresem e-mail użytym przy zakupie.",
+        "ru": "Чтобы найти заказ, отправьте номер заказа вместе с адресом e-mail, указанным при покупке.",
+        "tr": "Siparişinizi bulmak için sipariş numaranızı ve siparişte kullandığınız e-posta adresini birlikte gönderin.",
+        "ar": "للاستعلام عن طلبك، أرسل رقم الطلب مع عنوان البريد الإلكتروني الذي استخدمته في الطلب.",
+        "ja": "ご注文を確認するには、注文番号とご注文時のメールアドレスを一緒に送ってください。",
+        "ko": "주문을 조회하려면 주문 번호와 주문할 때 사용한 이메일 주소를 함께 보내 주세요.",
     },
     "order_not_found": {
         "en": "I could not find an order with this order number and email address. Please check both and try again.",
@@ -269,10 +303,20 @@ def text(key: str, language: str, **values: object) -> str:
     return sentences.get(language, sentences["en"]).format(**values)
 
 
-def sources_answer(language: str, citations: list[Citation], *, excerpts: int = 2) -> str:
-    """The "here is what our documents say" answer: short excerpts of the best sources, titled."""
-    lines = [text("sources_intro", language)]
-    for citation in citations[:excerpts]:
-        excerpt = citation.excerpt.strip().replace("\n", " ")
-        lines.append(f"- **{citation.title}**: {excerpt}")
+def order_details_request(language: str, example: str | None) -> str:
+    """Ask for the order number and email; the example is made from the shop's own order-number format."""
+    if example:
+        return text("order_need_details", language, example=example)
+    return text("order_need_details_plain", language)
+
+
+def sources_answer(
+    language: str, citations: list[Citation], *, excerpts: int = 3, facts: Sequence[str] = ()
+) -> str:
+    """The fallback answer: up to 3 short fact sentences in the buyer's language (from the fact layer, when it had
+    something to say), then one localized sentence and the best sources' titles. Never the chunks' raw (English)
+    text: the buyer opens the sources."""
+    lines = [" ".join(facts[:3])] if facts else []
+    lines.append(text("sources_intro", language))
+    lines += [f"- **{citation.title}**" for citation in citations[:excerpts]]
     return "\n".join(lines)

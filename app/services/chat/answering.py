@@ -19,6 +19,7 @@ from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
 
 from app.domain.chat import ChatEvent, Citation, ResetEvent, TextDelta
+from app.domain.order_numbers import DEFAULT_ORDER_NUMBERS, OrderNumberFormat
 from app.services.chat import answer_fallback, guard, prompts, reply_checks
 from app.services.language import LanguageIdentifier
 from knowledge.retriever import Retriever
@@ -64,6 +65,8 @@ class AnswerRequest:
     buyer_texts: Sequence[str] = ()
     allowed_order_no: str | None = None
     allowed_emails: Sequence[str] = ()
+    # Localized fact sentences (fact layer) the fallback opens with when no model reply can be sent.
+    fallback_facts: Sequence[str] = ()
 
 
 @dataclass
@@ -118,7 +121,9 @@ class GroundedAnswerer:
         min_score: float,
         max_tokens: int,
         citations_shown: int,
+        order_numbers: OrderNumberFormat = DEFAULT_ORDER_NUMBERS,
     ) -> None:
+        self._order_numbers = order_numbers
         self._model = model
         self._retriever = retriever
         self._language = language
@@ -130,13 +135,17 @@ class GroundedAnswerer:
     def retrieve(self, question: str, kinds: Sequence[str] | None = None) -> Retrieval:
         """Relevant chunks; an unavailable Retrieval when the knowledge store or the embedder fails."""
         try:
-            hits = self._retriever.search(question, k=self._top_k, kinds=kinds)
+            found = self._retriever.lookup(question, k=self._top_k, kinds=kinds)
         # The store (Chroma) and the embedders raise their own exception types, which share no base class
         # below Exception; this block covers only the lookup, and the failure is logged, not hidden.
         except Exception:  # noqa: BLE001
             log.exception("knowledge lookup failed")
             return Retrieval([], [], 0.0, False, unavailable=True)
-        relevant = [hit for hit in hits if hit.score >= self._min_score]
+        hits = found.hits
+        # Raw cosine is not calibrated across embedders and languages: the gate (when there is one) decides
+        # whether the question is about this store at all; min_score only drops hits that are clearly unrelated.
+        on_topic = found.verdict is None or found.verdict.on_topic
+        relevant = [hit for hit in hits if hit.score >= self._min_score] if on_topic else []
         best = hits[0].score if hits else 0.0
         return Retrieval(relevant, citations_for(relevant, self._citations_shown), best, bool(relevant))
 
@@ -174,8 +183,11 @@ class GroundedAnswerer:
         return AnswerOutcome(fallback, "fallback", flags, details)
 
     def _replacement(self, request: AnswerRequest) -> str:
-        """The one place a missing or rejected draft is replaced: what the buyer reads instead."""
-        return answer_fallback.sources_answer(request.language, request.retrieval.citations)
+        """The one place a missing or rejected draft is replaced: what the buyer reads instead (the matched
+        facts in the buyer's language when the fact layer found some, else the sources)."""
+        return answer_fallback.sources_answer(
+            request.language, request.retrieval.citations, facts=request.fallback_facts
+        )
 
     def _stream(self, request: AnswerRequest, *, strict_language: bool) -> Generator[ChatEvent, None, _Draft]:
         """Streams the model's draft, yielding only text that passed the per-chunk checks (whole sentences)."""
@@ -234,11 +246,12 @@ class GroundedAnswerer:
         if guard.leaks_system_prompt(text, system):
             return [Problem("system_prompt_leak")]
         problems: list[Problem] = []
-        if found := guard.foreign_references(text, request.allowed_order_no, request.allowed_emails):
+        found = guard.foreign_references(text, request.allowed_order_no, request.allowed_emails, self._order_numbers)
+        if found:
             problems.append(Problem("foreign_reference", found))
         sources = [h.chunk.text for h in self._prompt_hits(request)]
         merchant = [*sources, request.order_summary or "", *request.extra_grounding]
-        plain = guard.unsupported_numbers(text, [*merchant, request.question, *request.buyer_texts])
+        plain = guard.unsupported_numbers(text, [*merchant, request.question, *request.buyer_texts], self._order_numbers)
         with_unit = [q.text for q in reply_checks.unsupported_unit_numbers(text, merchant)]
         if plain or with_unit:
             problems.append(Problem(reply_checks.UNSUPPORTED_NUMBER, [*plain, *with_unit]))

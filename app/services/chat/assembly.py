@@ -5,7 +5,10 @@ from __future__ import annotations
 import threading
 from datetime import timedelta
 
+from app.domain.order_numbers import order_number_format
 from app.services.chat.answering import GroundedAnswerer
+from app.services.chat.facts.catalog import CatalogSource
+from app.services.chat.facts.layer import FactLayer
 from app.services.chat.handoff import InboxService
 from app.services.chat.order_lookup import OrderLookup
 from app.services.chat.service import BuyerChatService
@@ -38,11 +41,15 @@ def build_chat(
 ) -> tuple[BuyerChatService, InboxService]:
     # The language models take seconds to load once per process: load them now, not on the first buyer message.
     threading.Thread(target=language.warm_up, name="lingua-warm-up", daemon=True).start()
+    order_numbers = order_number_format(settings.order_number_patterns)
     conversations = ConversationRepository(db, idle_expiry=timedelta(hours=settings.chat_session_idle_hours))
     encoder = E5SentenceEncoder() if settings.translation_min_similarity > 0 else None
     checker = TranslationChecker(encoder, settings.translation_min_similarity)
     translator = Translator(chat_model, language, max_tokens=max(settings.chat_max_tokens, 400), checker=checker)
-    inbox = InboxService(conversations, translator, merchant_profile, audit, settings.max_message_chars)
+    inbox = InboxService(
+        conversations, translator, merchant_profile, audit, settings.max_message_chars,
+        max_handoffs_per_session=settings.chat_handoffs_per_session,
+    )  # fmt: skip
     answerer = GroundedAnswerer(
         chat_model,
         retriever,
@@ -51,6 +58,7 @@ def build_chat(
         min_score=settings.retrieval_min_score,
         max_tokens=settings.chat_max_tokens,
         citations_shown=settings.chat_citations_shown,
+        order_numbers=order_numbers,
     )
     chat = BuyerChatService(
         conversations=conversations,
@@ -67,5 +75,8 @@ def build_chat(
         messages_per_minute=settings.chat_messages_per_minute,
         history_messages=settings.chat_history_messages,
         intent_by_model=settings.chat_intent_model,
+        # The same folders the knowledge admin indexes: the demo corpus and the merchant's uploads.
+        facts=FactLayer(CatalogSource(settings.corpus_dir, settings.data_dir / "uploads")),
+        order_numbers=order_numbers,
     )
     return chat, inbox

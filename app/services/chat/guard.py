@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
+from app.domain.order_numbers import DEFAULT_ORDER_NUMBERS, OrderNumberFormat
 from app.services.text_safety import (  # noqa: F401 - re-exported: chat imports them from here
     CLOSE,
     NEUTRALISED,
@@ -25,7 +26,6 @@ from app.services.text_safety import (  # noqa: F401 - re-exported: chat imports
 # Appears only in the system prompt: a reply that contains it is echoing the prompt.
 CANARY = "MC-RULESET-7F3A"
 
-_ORDER_NO = re.compile(r"\bPP-?\d{6}\b", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A number as a person writes it: 18, 18.00, 15,6, 1,200, 100.000 (digits of any script are normalised first).
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -60,28 +60,28 @@ def numbers_in(text: str) -> set[Decimal]:
     return values
 
 
-def unsupported_numbers(reply: str, grounding: Iterable[str]) -> list[str]:
+def unsupported_numbers(
+    reply: str, grounding: Iterable[str], numbers: OrderNumberFormat = DEFAULT_ORDER_NUMBERS
+) -> list[str]:
     """Numbers in `reply` that none of the grounding texts contains (in any reading)."""
     allowed: set[Decimal] = set()
     for source in grounding:
         allowed |= numbers_in(source)
     # Order numbers and emails are checked separately; their digits are not facts to verify here.
-    reply_text = _EMAIL.sub(" ", _ORDER_NO.sub(" ", _normalise_digits(reply)))
+    reply_text = _EMAIL.sub(" ", numbers.mask(_normalise_digits(reply)))
     return [token for token in _NUMBER.findall(reply_text) if not (_readings(token) & allowed)]
 
 
-def foreign_references(reply: str, allowed_order_no: str | None, allowed_emails: Iterable[str]) -> list[str]:
+def foreign_references(
+    reply: str, allowed_order_no: str | None, allowed_emails: Iterable[str],
+    numbers: OrderNumberFormat = DEFAULT_ORDER_NUMBERS,
+) -> list[str]:
     """Order numbers and emails in the reply that belong to nobody the buyer has proven to be."""
-    allowed_orders = {_canonical_order(allowed_order_no)} if allowed_order_no else set()
+    allowed_orders = {numbers.normalise(allowed_order_no)} if allowed_order_no else set()
     emails = {e.lower() for e in allowed_emails}
-    found = [m for m in _ORDER_NO.findall(reply) if _canonical_order(m) not in allowed_orders]
+    found = [m for m in numbers.find_all(reply) if m not in allowed_orders]
     found += [m for m in _EMAIL.findall(reply) if m.lower() not in emails]
     return found
-
-
-def _canonical_order(token: str) -> str:
-    digits = re.sub(r"\D", "", token)
-    return f"PP-{digits}"
 
 
 def leaks_system_prompt(reply: str, system_prompt: str, min_chars: int = 40) -> bool:
@@ -96,8 +96,8 @@ def leaks_system_prompt(reply: str, system_prompt: str, min_chars: int = 40) -> 
     return False
 
 
-def order_numbers_in(text: str) -> list[str]:
-    return [_canonical_order(m) for m in _ORDER_NO.findall(text)]
+def order_numbers_in(text: str, numbers: OrderNumberFormat = DEFAULT_ORDER_NUMBERS) -> list[str]:
+    return numbers.find_all(text)
 
 
 def mask_emails(text: str) -> str:

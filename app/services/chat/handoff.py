@@ -55,16 +55,25 @@ class InboxService:
         merchant_profile: MerchantProfileService,
         audit: AuditLog,
         max_message_chars: int,
+        max_handoffs_per_session: int = 3,
     ) -> None:
         self._conversations = conversations
+        self._max_handoffs = max_handoffs_per_session
         self._translator = translator
         self._profile = merchant_profile
         self._audit = audit
         self._max_chars = max_message_chars
 
-    def hand_off(self, conversation: Conversation, reason: HandoffReason) -> None:
+    def hand_off(self, conversation: Conversation, reason: HandoffReason) -> bool:
+        """Puts the conversation in the merchant's Inbox; False (nothing done) once this session has been handed
+        off the allowed number of times, so one buyer cannot flood the Inbox by asking again and again."""
+        earlier = [e for e in self._audit.for_case("conversation", conversation.id) if e.action == "handoff"]
+        if len(earlier) >= self._max_handoffs:
+            self._audit.record("conversation", conversation.id, "buyer-chat", "handoff_refused", {"reason": reason})
+            return False
         self._conversations.set_status(conversation.id, "handoff", reason)
         self._audit.record("conversation", conversation.id, "buyer-chat", "handoff", {"reason": reason})
+        return True
 
     def open_items(self) -> list[InboxItem]:
         items = []

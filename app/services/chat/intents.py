@@ -1,6 +1,7 @@
 """Routing before generation: deterministic multilingual rules first, the model only for what they leave open.
 
-Order of precedence matters: abuse > talk to a human > refund > order status > shipping > product question.
+Order of precedence matters: abuse > talk to a human > damaged/wrong/missing item > refund > order status > shipping >
+product question. A damaged item is a refund request answered with the policy's reporting window.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 from pydantic import BaseModel, ValidationError
 
 from app.domain.chat import Intent, IntentResult
+from app.domain.order_numbers import DEFAULT_ORDER_NUMBERS, OrderNumberFormat
 from app.services.chat import prompts
 from models.errors import ModelError
 from models.types import ChatModel, GenerationParams
@@ -19,7 +21,6 @@ log = logging.getLogger(__name__)
 
 _I = re.IGNORECASE
 
-ORDER_NO = re.compile(r"(?<![\w-])#?\s*(PP)[-\s]?(\d{6})(?!\d)", _I)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 ABUSE = re.compile(
@@ -51,7 +52,27 @@ REFUND = re.compile(
 POLICY_QUESTION = re.compile(
     r"\b(?:polic(?:y|ies)|política|politique|richtlinie\w*|bedingungen|politica|beleid|polityk\w*|политик\w*"
     r"|politika\w*|how (?:many|long)|cuántos días|combien de jours|wie lange|quanto tempo|quanti giorni"
-    r"|hoe lang|ile dni|сколько дней|kaç gün)\b|سياسة|كم يوم|ポリシー|規定|何日|정책|며칠|政策|多少天",
+    r"|hoe lang|ile dni|сколько дней|kaç gün|quantos dias|hoeveel dagen|cuánto tiempo|combien de temps|wie viele tage"
+    r"|quanto tempo|jak długo|как долго|how much time)\b|سياسة|كم يوم|ポリシー|規定|何日|いつまで|정책|며칠|政策|多少天|几天|多久",
+    _I,
+)
+# Damaged, defective, wrong or missing item (what happened, not a question about a product's features).
+DAMAGED = re.compile(
+    r"\b(?:damaged|broken|cracked|smashed|shattered|defective|dented|dead on arrival|DOA"
+    r"|wrong (?:item|product|model|size|colou?r|monitor|cable)|not what i ordered"
+    r"|missing (?:item|part|parts|cable|accessor\w*)|(?:item|part|parts|cable) (?:is |are |was |were )?missing"
+    r"|dañad\w*|rot[oa]s?|rajad\w*|agrietad\w*|estropead\w*|defectuos\w*|(?:producto|artículo) equivocado"
+    r"|no es lo que pedí|faltaba\w*|faltan piezas|endommag\w*|cassée?s?|fissur\w*|abîmée?s?|défectueu\w*"
+    r"|mauvais (?:article|produit)|pas ce que j'ai commandé|manquant\w*|beschädigt\w*|kaputt\w*|gebrochen\w*"
+    r"|gesprungen|zerbrochen|defekt\w*|falsche[snr]? (?:artikel|produkt|ware)|danneggiat\w*|rott[oaie]|crepat\w*"
+    r"|incrinat\w*|difettos\w*|(?:articolo|prodotto) sbagliato|danificad\w*|quebrad\w*|rachad\w*|trincad\w*"
+    r"|defeituos\w*|(?:produto|item) errado|veio faltando|faltou|beschadigd\w*|kapot\w*|gebarsten|verkeerde? (?:artikel|product)"
+    r"|ontbreekt|uszkodzon\w*|zepsut\w*|pęknięt\w*|rozbit\w*|wadliw\w*|(?:zły|niewłaściwy) produkt|brakuje"
+    r"|поврежд\w*|сломан\w*|разбит\w*|трещин\w*|треснул\w*|бракован\w*|не тот товар|не хватает"
+    r"|hasarlı|hasar gör\w*|kırık|kırıl\w*|çatla\w*|bozuk|arızalı|yanlış ürün|eksik)\b"
+    r"|تالف|مكسور|متضرر|معيب|مشروخ|منتج خاطئ|ناقص|破損|壊れ|割れ|ひび|不良品|初期不良|違う商品|間違った商品|欠品"
+    r"|入っていな|파손|깨졌|깨진|금이 갔|불량|고장|깨져|다른 상품|잘못된 상품|누락|损坏|破损|坏了|碎了|裂了|裂开|裂痕|次品"
+    r"|发错|错发|漏发|少了",
     _I,
 )
 ORDER_STATUS = re.compile(
@@ -77,9 +98,9 @@ def _shouting(text: str) -> bool:
     return text.count("!") >= 3 and len(letters) >= 12 and upper / len(letters) > 0.7
 
 
-def find_order_no(text: str) -> str | None:
-    match = ORDER_NO.search(text)
-    return f"PP-{match.group(2)}" if match else None
+def find_order_no(text: str, numbers: OrderNumberFormat = DEFAULT_ORDER_NUMBERS) -> str | None:
+    """The first order number in the shop's configured format, in its canonical spelling."""
+    return numbers.find(text)
 
 
 def find_email(text: str) -> str | None:
@@ -87,9 +108,13 @@ def find_email(text: str) -> str | None:
     return match.group(0).lower() if match else None
 
 
-def classify(text: str) -> IntentResult:
+def is_damage_report(text: str) -> bool:
+    return DAMAGED.search(text) is not None
+
+
+def classify(text: str, numbers: OrderNumberFormat = DEFAULT_ORDER_NUMBERS) -> IntentResult:
     """The intent by rules; "default" when no rule fired (a product or policy question)."""
-    order_no, email = find_order_no(text), find_email(text)
+    order_no, email = find_order_no(text, numbers), find_email(text)
 
     def result(intent: Intent, rule: str) -> IntentResult:
         return IntentResult(intent=intent, rule=rule, order_no=order_no, email=email)
@@ -98,6 +123,8 @@ def classify(text: str) -> IntentResult:
         return result("abuse", "abuse-words")
     if HUMAN.search(text):
         return result("human", "human-words")
+    if is_damage_report(text):
+        return result("refund_request", "damaged-words")
     if REFUND.search(text) and not POLICY_QUESTION.search(text):
         return result("refund_request", "refund-words")
     if order_no or ORDER_STATUS.search(text):

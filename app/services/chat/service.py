@@ -9,7 +9,7 @@ Safe for concurrent calls: no shared mutable state here; counters are atomic in 
 from __future__ import annotations
 
 import secrets
-from collections.abc import Generator, Iterator
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -26,20 +26,24 @@ from app.domain.chat import (
     StoredMessage,
     TextDelta,
 )
+from app.domain.order_numbers import DEFAULT_ORDER_NUMBERS, OrderNumberFormat
 from app.errors import InvalidInputError, NotFoundError, RateLimitedError
 from app.services.chat import answer_fallback, guard, intents, reply_checks
 from app.services.chat.answering import AnswerRequest, GroundedAnswerer
+from app.services.chat.facts.layer import FactLayer, FactQuestion
 from app.services.chat.handoff import InboxService, handoff_reason
 from app.services.chat.order_lookup import OrderLookup, prompt_summary, status_text
 from app.services.chat.prompts import PROMPT_VERSION, Turn
 from app.services.language import RTL_LANGUAGES, LanguageIdentifier
 from app.services.merchant_profile import MerchantProfileService
 from app.services.rate_limits import ClientRateLimiter
+from app.services.refund_policy import current_policy
 from app.services.text_safety import mask_pans
 from app.store.audit import AuditLog
 from app.store.base import utcnow
 from app.store.conversations import ConversationRepository
 from app.store.merchant_settings import MerchantSettingsRepository
+from knowledge.types import ScoredChunk
 from models.types import ChatModel
 
 _BROWSER_SECRET_KEY = "chat_browser_state_secret"
@@ -86,7 +90,10 @@ class BuyerChatService:
         intent_by_model: bool,
         sessions_per_minute: int = 30,
         messages_per_minute: int = 12,
+        facts: FactLayer | None = None,
+        order_numbers: OrderNumberFormat = DEFAULT_ORDER_NUMBERS,
     ) -> None:
+        self._order_numbers = order_numbers
         self._conversations = conversations
         self._orders = orders
         self._language = language
@@ -102,6 +109,7 @@ class BuyerChatService:
         # One limiter for every entry point that opens a session (JSON API and widget alike).
         self._session_limiter = ClientRateLimiter(sessions_per_minute)
         self._messages_per_minute = messages_per_minute
+        self._facts = facts
 
     # -- sessions ---------------------------------------------------------------------------------------------
 
@@ -194,7 +202,8 @@ class BuyerChatService:
             routed = _Routed(answer_fallback.text("handoff_waiting", language))
         elif routed_intent.intent in ("human", "abuse") and (reason := self._handoff(conversation, routed_intent, 0)):
             routed = self._handed_off(conversation, reason, language)
-            yield HandoffEvent(reason=reason)
+            if "handoff" in routed.meta:
+                yield HandoffEvent(reason=reason)
         elif routed_intent.intent == "refund_request":
             routed = self._refund(conversation, routed_intent, language)
         elif routed_intent.intent == "order_status":
@@ -202,7 +211,7 @@ class BuyerChatService:
         else:
             routed = yield from self._question(conversation, routed_intent, text, language, buyer_message.id)
 
-        if routed.source == "template":
+        if routed.source in ("template", "facts"):
             if routed.citations:
                 yield CitationsEvent(citations=routed.citations)
             yield TextDelta(text=routed.text)
@@ -229,7 +238,7 @@ class BuyerChatService:
     # -- routes -----------------------------------------------------------------------------------------------
 
     def _classify(self, text: str, conversation: Conversation) -> IntentResult:
-        result = intents.classify(text)
+        result = intents.classify(text, self._order_numbers)
         if result.intent in ("product_question", "shipping") and (result.email or result.order_no):
             # "my email is …" right after we asked for the order details continues the lookup.
             last = self._conversations.recent_messages(conversation.id, 1)
@@ -245,7 +254,8 @@ class BuyerChatService:
         return handoff_reason(routed.intent, self._profile.get(), streak)
 
     def _handed_off(self, conversation: Conversation, reason: HandoffReason, language: str) -> _Routed:
-        self._inbox.hand_off(conversation, reason)
+        if not self._inbox.hand_off(conversation, reason):
+            return _Routed(answer_fallback.text("handoff_limit", language), meta={"handoff_refused": reason})
         hours = self._profile.get().opening_hours or "-"
         text = answer_fallback.text("human_will_reply", language, hours=hours)
         if reason == "abuse":
@@ -258,7 +268,7 @@ class BuyerChatService:
         for message in reversed(self._conversations.recent_messages(conversation.id, 12)):
             if message.role != "buyer":
                 continue
-            order_no = order_no or intents.find_order_no(message.text)
+            order_no = order_no or intents.find_order_no(message.text, self._order_numbers)
             email = email or intents.find_email(message.text)
         return order_no, email
 
@@ -266,6 +276,12 @@ class BuyerChatService:
         order_no, _email = self._earlier_refs(conversation, routed)
         order_no = order_no or conversation.verified_order_no
         self._audit.record("conversation", conversation.id, "buyer", "refund_request", {"order_no": order_no})
+        if routed.rule == "damaged-words" and self._facts is not None:
+            # Damaged / wrong / missing item: the policy's reporting window and the claim form, not a generic pointer.
+            damage = self._facts.damage(FactQuestion(
+                text="", language=language, policy=current_policy(self._merchant_settings), order_no=order_no))
+            return _Routed(damage.text, "facts", damage.citations, {"intent": "refund_request", "order_no": order_no,
+                                                                    "fact": damage.kind})
         citations = self._answerer.retrieve(REFUND_POLICY_QUERY, kinds=("policy",)).citations[:1]
         return _Routed(
             answer_fallback.text("refund_pointer", language),
@@ -281,16 +297,33 @@ class BuyerChatService:
             {"order_no": outcome.order_no, "result": outcome.state, "message_id": message_id},
         )  # fmt: skip
         if outcome.order is None:
-            key = "order_not_found" if outcome.state == "not_found" else "order_need_details"
-            return _Routed(answer_fallback.text(key, language), meta={"lookup": outcome.state})
+            reply = (answer_fallback.text("order_not_found", language) if outcome.state == "not_found"
+                     else answer_fallback.order_details_request(language, self._order_numbers.example()))
+            return _Routed(reply, meta={"lookup": outcome.state})
         if outcome.state == "verified" and outcome.email:
             self._conversations.set_verified_order(conversation.id, outcome.order.order_no, outcome.email)
         return _Routed(status_text(outcome.order, language), meta={"lookup": outcome.state, "order_no": outcome.order.order_no})
+
+    def _fact_answer(self, conversation: Conversation, text: str, language: str, hits: Sequence[ScoredChunk]) -> _Routed | None:
+        """The fact layer's answer (data, no model) when the question is a structured one it can answer."""
+        if self._facts is None:
+            return None
+        order = self._orders.session_order(conversation)
+        fact = self._facts.answer(FactQuestion(
+            text=text, language=language, policy=current_policy(self._merchant_settings), hits=hits,
+            order_country=order.country_code if order else None, order_no=order.order_no if order else None,
+        ))  # fmt: skip
+        if fact is None:
+            return None
+        return _Routed(fact.text, "facts", fact.citations, {"fact": fact.kind})
 
     def _question(
         self, conversation: Conversation, routed: IntentResult, text: str, language: str, message_id: int
     ) -> Generator[ChatEvent, None, _Routed]:
         retrieval = self._answerer.retrieve(text)
+        fact = self._fact_answer(conversation, text, language, retrieval.hits)
+        if fact is not None:
+            return fact
         if retrieval.unavailable:
             # The knowledge store or the embedder failed (logged there): say so, and point to a human.
             return _Routed(answer_fallback.text("lookup_unavailable", language), flags=["retrieval_unavailable"])
@@ -302,7 +335,8 @@ class BuyerChatService:
             reason = self._handoff(conversation, routed, streak)
             if reason == "low_confidence":
                 handed = self._handed_off(conversation, reason, language)
-                yield HandoffEvent(reason=reason)
+                if "handoff" in handed.meta:
+                    yield HandoffEvent(reason=reason)
                 answer = f"{answer}\n\n{handed.text}"
             return _Routed(answer, meta={**retrieval_meta, "refused": True}, flags=["low_retrieval_score"])
         self._conversations.reset_low_confidence(conversation.id)
@@ -323,6 +357,7 @@ class BuyerChatService:
             extra_grounding=[profile.opening_hours, profile.store_name], buyer_texts=buyer_texts,
             allowed_order_no=session_order.order_no if session_order else None,
             allowed_emails=[e for e in [conversation.buyer_email, *guard.emails_in(" ".join([text, *buyer_texts]))] if e],
+            fallback_facts=self._facts.summary(text, retrieval.hits, language) if self._facts else (),
         )  # fmt: skip
         outcome = yield from self._answerer.answer(request)
         meta = {**retrieval_meta, "guard": outcome.details} if outcome.details else retrieval_meta

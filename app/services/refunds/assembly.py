@@ -7,6 +7,7 @@ from datetime import datetime
 
 from app.services.language import LanguageIdentifier
 from app.services.refunds.evidence import EvidenceAnalyzer
+from app.services.refunds.product_kinds import ProductCategories
 from app.services.refunds.service import RefundService
 from app.services.refunds.shipping_costs import ShippingCostTable
 from app.services.refunds.uploads import UploadChecker, UploadLimits
@@ -33,4 +34,5 @@ def build_refund_service(
         shipping=ShippingCostTable.from_corpus(settings.corpus_dir),
         analyzer=EvidenceAnalyzer(vision_model, video_frames=settings.evidence_video_frames),
         uploads=UploadChecker(files, UploadLimits.from_settings(settings)), clock=clock,
+        products=ProductCategories.from_corpus(settings.corpus_dir),
     )  # fmt: skip

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from app.domain.refunds import Finding, LabelMatch
+from app.domain.refunds import DAMAGE_CAUSES, DamageCause, Finding, LabelMatch
 from app.services.refunds.frames import UnreadableVideoError, save_frames
 from app.services.refunds.image_hash import SAME_PHOTO_MAX_DISTANCE, hamming
 from app.services.text_safety import CLOSE, OPEN, quote
@@ -23,7 +23,8 @@ from app.store.refunds import EvidenceRecord
 from models.errors import ModelError, ModelResponseError
 from models.types import ChatMessage, ChatModel, GenerationParams, ImagePart, TextPart, VideoPart
 
-PROMPT_VERSION = "refund-evidence-v2"  # v2: buyer words quoted with text_safety.quote
+# v2: buyer words quoted with text_safety.quote; v3: damage_cause (drop/liquid/misuse after delivery vs transit).
+PROMPT_VERSION = "refund-evidence-v3"
 _TRI = ["yes", "no", "unclear"]
 
 FINDING_SCHEMA: dict[str, Any] = {
@@ -31,6 +32,7 @@ FINDING_SCHEMA: dict[str, Any] = {
     "properties": {
         "issue_visible": {"type": "string", "enum": _TRI},
         "damage_type": {"type": "string", "maxLength": 120},
+        "damage_cause": {"type": "string", "enum": list(DAMAGE_CAUSES)},
         "severity": {"type": "string", "enum": ["none", "minor", "moderate", "severe"]},
         "product_matches": {"type": "string", "enum": _TRI},
         "packaging_damage": {"type": "string", "enum": _TRI},
@@ -45,6 +47,7 @@ FINDING_SCHEMA: dict[str, Any] = {
     "required": [
         "issue_visible",
         "damage_type",
+        "damage_cause",
         "severity",
         "product_matches",
         "packaging_damage",
@@ -58,7 +61,10 @@ FINDING_SCHEMA: dict[str, Any] = {
 SYSTEM_PROMPT = (
     "You review photos and videos that a shop's customer sent with a refund claim. Report only what you can "
     "see. Do not decide refunds and never mention money. Fields: issue_visible - is the claimed problem visible; "
-    "damage_type - a few words ('cracked screen corner', 'dead pixels', '' if none); severity - none, minor "
+    "damage_type - a few words ('cracked screen corner', 'dead pixels', '' if none); damage_cause - what the "
+    "evidence shows caused it: transit (crushed or torn shipping box, damage matching it), manufacturing (defect "
+    "with no outside mark), drop (impact mark on the product with an intact box), liquid (stains, corrosion), "
+    "misuse (e.g. forced connector, burn), unknown when the pictures do not show it; severity - none, minor "
     "(cosmetic, works normally), moderate (clearly damaged, still usable), severe (unusable or broken); "
     "product_matches - does the pictured product look like the ordered item; packaging_damage - is the "
     "shipping box damaged; order_numbers_read / tracking_numbers_read - numbers you can read on labels or "
@@ -73,6 +79,8 @@ class ModelFinding(BaseModel):
 
     issue_visible: Literal["yes", "no", "unclear"]
     damage_type: str = Field(default="", max_length=200)
+    # Optional for the model's sake: an answer without it (older prompts, small models) still counts, as "unknown".
+    damage_cause: DamageCause = "unknown"
     severity: Literal["none", "minor", "moderate", "severe"]
     product_matches: Literal["yes", "no", "unclear"]
     packaging_damage: Literal["yes", "no", "unclear"]
@@ -228,6 +236,7 @@ class EvidenceAnalyzer:
                 status="analysed",
                 issue_visible=parsed.issue_visible,
                 damage_type=parsed.damage_type or None,
+                damage_cause=parsed.damage_cause,
                 severity=parsed.severity,
                 product_matches=parsed.product_matches,
                 packaging_damage=parsed.packaging_damage,

@@ -51,7 +51,7 @@ class RefundIntakeMixin(RefundReviewMixin):
 
     def open_claim(
         self, order_no: str, email: str, reason: str, description: str,
-        product_id: str | None = None, language: str | None = None,
+        product_id: str | None = None, language: str | None = None, opened: bool | None = None,
     ) -> RefundCaseRecord:  # fmt: skip
         if reason not in CLAIM_REASONS:
             raise InvalidInputError("Please choose what went wrong with the order.")
@@ -76,6 +76,7 @@ class RefundIntakeMixin(RefundReviewMixin):
             order_no=order.order_no, buyer_email=order.buyer_email.strip().lower(), country_code=order.country_code,
             currency=order.currency.upper(), product_id=product_id or None, reason=reason, description=description,
             language=lang, status="new", item_value=item_value, total_paid=order.total_paid, created_at=self.clock(),
+            item_opened=opened,
         )  # fmt: skip
         self.audit.record(
             CASE_KIND, case.id, "buyer", "claim_opened", {"order_no": order.order_no, "reason": reason}

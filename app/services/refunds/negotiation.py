@@ -31,6 +31,23 @@ OFFER: dict[str, _T] = {
         "ja": "ご不便をおかけして申し訳ございません。{amount}（商品価格の{percent}%）を返金いたします。商品はご返送不要で、そのままお使いいただけます。",
         "ko": "불편을 드려 죄송합니다. {amount}(상품 가격의 {percent}%)를 환불해 드리며, 상품은 반송하지 않고 그대로 사용하셔도 됩니다.",
     },
+    # A parcel refused at the door (import charges) is already on its way back: nothing for the buyer to send.
+    "refused_parcel": {
+        "en": "Your refused parcel is on its way back to us. When it arrives we will refund {amount}: the amount paid minus the outbound and return shipping costs, as our policy states. Import duties are not refunded by us.",
+        "zh": "您拒收的包裹正在退回给我们。包裹到达后，我们将退款 {amount}：即按照我们的政策，已付金额扣除去程和回程运费。进口关税不由我们退还。",
+        "es": "Su paquete rechazado está volviendo a nosotros. Cuando llegue le reembolsaremos {amount}: el importe pagado menos los gastos de envío de ida y de devolución, como indica nuestra política. Los derechos de importación no los reembolsamos nosotros.",
+        "fr": "Votre colis refusé est en route vers nous. À son arrivée, nous vous rembourserons {amount} : le montant payé moins les frais d'envoi aller et retour, comme le prévoit notre politique. Les droits d'importation ne sont pas remboursés par nous.",
+        "de": "Ihr abgelehntes Paket ist auf dem Rückweg zu uns. Sobald es ankommt, erstatten wir Ihnen {amount}: den bezahlten Betrag abzüglich der Hin- und Rückversandkosten, wie in unseren Richtlinien festgelegt. Einfuhrabgaben erstatten wir nicht.",
+        "it": "Il pacco che hai rifiutato sta tornando da noi. Quando arriverà ti rimborseremo {amount}: l'importo pagato meno le spese di spedizione di andata e di reso, come previsto dalla nostra politica. I dazi di importazione non vengono rimborsati da noi.",
+        "pt": "O seu pacote recusado está a caminho de volta para nós. Quando chegar, reembolsaremos {amount}: o valor pago menos o frete de ida e o de devolução, conforme a nossa política. Os impostos de importação não são reembolsados por nós.",
+        "nl": "Uw geweigerde pakket is onderweg terug naar ons. Zodra het aankomt, betalen we {amount} terug: het betaalde bedrag min de verzendkosten heen en terug, zoals ons beleid vermeldt. Invoerrechten betalen wij niet terug.",
+        "pl": "Odrzucona przesyłka wraca do nas. Gdy dotrze, zwrócimy {amount}: zapłaconą kwotę pomniejszoną o koszt wysyłki i koszt odesłania, zgodnie z naszą polityką. Opłat importowych nie zwracamy.",
+        "ru": "Отказанная вами посылка возвращается к нам. Когда она прибудет, мы вернём {amount}: оплаченную сумму за вычетом стоимости доставки и обратной пересылки, как указано в наших правилах. Импортные пошлины мы не возвращаем.",
+        "tr": "Reddettiğiniz paket bize geri dönüyor. Ulaştığında, politikamızda belirtildiği gibi ödenen tutardan gönderim ve iade kargo ücretleri düşülerek {amount} iade edeceğiz. İthalat vergileri tarafımızca iade edilmez.",
+        "ar": "الطرد الذي رفضته في طريقه إلينا. عند وصوله سنرد لك {amount}: المبلغ المدفوع مخصوماً منه تكلفة الشحن إليك وتكلفة الإرجاع، كما تنص سياستنا. رسوم الاستيراد لا نردها نحن.",
+        "ja": "受け取りを拒否されたお荷物は当店へ返送中です。到着後、当店のポリシーに従い、お支払い額から往路と返送の送料を差し引いた{amount}を返金いたします。輸入関税は当店からは返金されません。",
+        "ko": "수취 거부하신 소포가 저희에게 반송되는 중입니다. 도착하면 저희 정책에 따라 결제 금액에서 발송 및 반송 배송비를 뺀 {amount}를 환불해 드립니다. 수입 관세는 저희가 환불하지 않습니다.",
+    },
     "full_refund_no_return": {
         "en": "We are sorry about the problem. We can refund the full {amount} and you keep the item — no need to send it back.",
         "zh": "对于出现的问题我们深表歉意。我们可以全额退款 {amount}，商品无需退回。",
@@ -230,7 +247,15 @@ def _lang(language: str) -> str:
     return language if language in OFFER["replacement"] else "en"
 
 
+def offer_key(outcome: str, reason: str) -> str:
+    """The offer template: the outcome's, except where the claim path changes what the buyer has to do."""
+    return (
+        "refused_parcel" if reason == "refused_import_charges" and outcome == "return_for_refund" else outcome
+    )
+
+
 def offer_text(outcome: str, amount: Decimal, percent: Decimal, currency: str, language: str) -> str:
+    """`outcome` is an offer template key: an offerable outcome or a variant from offer_key()."""
     lang = _lang(language)
     sentence = OFFER[outcome][lang].format(
         amount=format_amount(amount, currency, lang), percent=format_percent(percent, lang)

@@ -6,12 +6,14 @@ No model output reaches an amount directly: the vision finding contributes only 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from app.domain.money import round_money
 from app.domain.refunds import (
     FAULT_REASONS,
+    ClaimLine,
     Outcome,
     PolicyDecision,
     PolicyInput,
@@ -21,6 +23,10 @@ from app.domain.refunds import (
 
 ZERO = Decimal("0")
 HUNDRED = Decimal("100")
+# Outcomes that pay money: one of these with nothing to pay is never proposed (a return that refunds 0.00).
+_PAYING: frozenset[str] = frozenset(
+    {"full_refund_no_return", "partial_refund_no_return", "return_for_refund"}
+)
 
 
 @dataclass
@@ -29,8 +35,8 @@ class _Proposal:
     amount: Decimal = ZERO
     hits: list[RuleHit] = field(default_factory=list)
 
-    def hit(self, code: str, description: str) -> _Proposal:
-        self.hits.append(RuleHit(code=code, description=description))
+    def hit(self, code: str, description: str, clause: str = "") -> _Proposal:
+        self.hits.append(RuleHit(code=code, description=description, clause=clause))
         return self
 
 
@@ -66,30 +72,162 @@ def _not_delivered(inp: PolicyInput) -> _Proposal:
     return _Proposal("reject").hit("not_delivered_yet", "The order has not been delivered yet.")
 
 
+def _kind_words(text: str) -> list[str]:
+    # Singular word forms, so "Screen Protectors (2-Pack)" matches the policy's "screen protector".
+    return [
+        word[:-1] if word.endswith("s") and len(word) > 3 else word
+        for word in re.findall(r"[a-z]+", text.lower())
+    ]
+
+
+def non_returnable_kind(policy: RefundPolicy, line: ClaimLine) -> str | None:
+    """The policy's product kind this order line is (the kind's words in a row in its category or title)."""
+    words = f" {' '.join(_kind_words(f'{line.category} . {line.title}'))} "
+    for kind in policy.non_returnable_when_opened:
+        wanted = " ".join(_kind_words(kind))
+        if wanted and f" {wanted} " in words:
+            return kind
+    return None
+
+
+def _opened_rule(policy: RefundPolicy, inp: PolicyInput) -> _Proposal | None:
+    """Opened screen protectors, cleaning kits (... whatever the policy lists) are not returned for change of mind."""
+    clause = policy.clauses.non_returnable
+    kinds = [kind for line in inp.lines if (kind := non_returnable_kind(policy, line))]
+    if not kinds:
+        return None
+    named = ", ".join(sorted(set(kinds)))
+    if inp.opened is None:
+        return _Proposal("escalate").hit(
+            "opened_state_unknown", f"The claim includes {named}, which cannot be returned once opened; "
+            "the buyer did not say whether it was opened: the merchant asks.", clause,
+        )  # fmt: skip
+    if not inp.opened:
+        return None
+    if len(kinds) < len(inp.lines):
+        return _Proposal("escalate").hit(
+            "opened_non_returnable_in_order", f"The opened {named} in this claim cannot be returned for change "
+            "of mind, the other items can: the merchant splits the claim.", clause,
+        )  # fmt: skip
+    return _Proposal("reject").hit(
+        "opened_non_returnable", f"Opened {named} cannot be returned for change of mind.", clause
+    )
+
+
 def _changed_mind(policy: RefundPolicy, inp: PolicyInput, days: int) -> _Proposal:
     if days > policy.return_window_days:
         return _Proposal("reject").hit(
             "outside_return_window",
             f"Claimed {days} days after delivery; the return window is {policy.return_window_days} days.",
+            policy.clauses.return_window,
         )
+    opened = _opened_rule(policy, inp)
+    if opened is not None:
+        return opened
+    label = inp.return_cost
+    # Returnless when the label is dearer than the threshold, and always when it would eat the whole refund.
+    if (
+        policy.deduct_return_cost_on_change_of_mind
+        and label is not None
+        and (is_returnless(policy, inp) or label >= inp.item_value)
+    ):
+        return _changed_mind_returnless(policy, inp, label)
     proposal = _Proposal("return_for_refund", inp.item_value).hit(
         "change_of_mind_return",
         "Change of mind: unused item returned at the buyer's cost; outbound shipping not refunded.",
+        policy.clauses.change_of_mind,
     )
-    if policy.deduct_return_cost_on_change_of_mind and inp.return_cost is not None:
-        proposal.amount = max(ZERO, inp.item_value - inp.return_cost)
+    if policy.deduct_return_cost_on_change_of_mind and label is not None:
+        proposal.amount = inp.item_value - label
         proposal.hit(
-            "return_cost_deducted", f"Return label {inp.return_cost} {inp.currency} deducted from the refund."
-        )
+            "return_cost_deducted", f"Return label {label} {inp.currency} deducted from the refund.",
+            policy.clauses.change_of_mind,
+        )  # fmt: skip
     return proposal
+
+
+def _changed_mind_returnless(policy: RefundPolicy, inp: PolicyInput, label: Decimal) -> _Proposal:
+    clause = policy.clauses.returnless
+    why = RuleHit(
+        code="returnless_threshold",
+        description=f"Return shipping {label} {inp.currency} is more than {policy.returnless_threshold_pct}% of "
+        f"the item value {inp.item_value} {inp.currency}: a partial refund without return instead of a return.",
+        clause=clause,
+    )
+    pct = policy.change_of_mind_returnless_pct
+    if pct == ZERO or inp.item_value == ZERO:
+        return _Proposal("escalate", hits=[why]).hit(
+            "returnless_share_unset", "The policy sets no share for a refund without return: a person decides.",
+            clause,
+        )  # fmt: skip
+    return _Proposal("partial_refund_no_return", inp.item_value * pct / HUNDRED, hits=[why]).hit(
+        "change_of_mind_returnless",
+        f"Change of mind: {pct}% of the item value refunded, the buyer keeps the item (no return label).",
+        clause,
+    )
+
+
+def _refused_parcel(policy: RefundPolicy, inp: PolicyInput) -> _Proposal:
+    """Refused at the door because of import charges: refunded minus outbound and return shipping, on arrival."""
+    clause = policy.clauses.refused_parcels
+    if inp.delivered_at is not None:
+        return _Proposal("escalate").hit(
+            "refused_but_delivered", "Tracking shows the parcel was delivered, not refused: the merchant checks.",
+            clause,
+        )  # fmt: skip
+    deductions: list[tuple[str, Decimal | None]] = []
+    if policy.refused_parcel_deduct_outbound:
+        deductions.append(("outbound shipping", inp.outbound_cost))
+    if policy.refused_parcel_deduct_return:
+        deductions.append(("return shipping", inp.return_cost))
+    unknown = [name for name, cost in deductions if cost is None]
+    if unknown:
+        return _Proposal("escalate").hit(
+            "refused_cost_unknown", f"No {' or '.join(unknown)} cost known for {inp.country_code}: "
+            "the merchant sets the refund.", clause,
+        )  # fmt: skip
+    total = sum((cost for _name, cost in deductions if cost is not None), ZERO)
+    amount = inp.total_paid - total
+    listed = " and ".join(f"{name} {cost} {inp.currency}" for name, cost in deductions) or "nothing"
+    if amount <= ZERO:
+        return _Proposal("reject").hit(
+            "refused_nothing_left", f"Refused because of import charges: after deducting {listed} nothing is "
+            f"left of the {inp.total_paid} {inp.currency} paid.", clause,
+        )  # fmt: skip
+    return _Proposal("return_for_refund", amount).hit(
+        "refused_import_charges", f"Refused because of import charges: refunded when the parcel is back, minus "
+        f"{listed}; import duties are not refunded by the shop.", clause,
+    )  # fmt: skip
+
+
+def _damage_cause_rule(policy: RefundPolicy, inp: PolicyInput) -> _Proposal | None:
+    """Damage after delivery by drops, liquid or misuse is not eligible; doubt goes to a person."""
+    finding = inp.finding
+    cause = finding.damage_cause
+    if inp.reason not in ("damaged", "defective") or cause not in policy.ineligible_damage_causes:
+        return None
+    clause = policy.clauses.non_returnable
+    detail = f"The evidence points to {cause} damage ({finding.damage_type or 'no detail'})"
+    # A damaged shipping box means the drop may have happened in transit: the shop's risk, a person decides.
+    if finding.issue_visible == "yes" and finding.packaging_damage == "no":
+        return _Proposal("reject").hit(
+            "damaged_after_delivery", f"{detail} with an intact shipping box: damage after delivery by drops, "
+            "liquid or misuse is not eligible for a return or refund.", clause,
+        )  # fmt: skip
+    return _Proposal("escalate").hit(
+        "damage_cause_uncertain", f"{detail}, but the box is damaged or the evidence is unclear: a person decides "
+        "whether it happened after delivery.", clause,
+    )  # fmt: skip
 
 
 def _fault(policy: RefundPolicy, inp: PolicyInput, days: int) -> _Proposal:
     finding = inp.finding
+    clauses = policy.clauses
     if days > policy.damage_report_days:
         return _Proposal("escalate").hit(
             "late_fault_report",
             f"Reported {days} days after delivery (limit {policy.damage_report_days}): handled under the warranty policy.",
+            clauses.warranty,
         )
     if not finding.usable:
         return _Proposal("escalate").hit(
@@ -98,15 +236,18 @@ def _fault(policy: RefundPolicy, inp: PolicyInput, days: int) -> _Proposal:
         )
     if finding.issue_visible == "no":
         return _Proposal("reject").hit(
-            "issue_not_visible", "The photos/video do not show the claimed problem."
+            "issue_not_visible", "The photos/video do not show the claimed problem.", clauses.fault
         )
     if finding.issue_visible == "unclear" and "unclear_evidence" in policy.always_escalate:
         return _Proposal("escalate").hit(
             "unclear_evidence", "The evidence neither shows nor rules out the problem."
         )
+    after_delivery = _damage_cause_rule(policy, inp)
+    if after_delivery is not None:
+        return after_delivery
     if inp.reason == "missing_parts":
         return _Proposal("replacement").hit(
-            "missing_parts_replacement", "Missing parts are shipped to the buyer."
+            "missing_parts_replacement", "Missing parts are shipped to the buyer.", clauses.fault
         )
 
     full = _full_amount(policy, inp)
@@ -121,6 +262,7 @@ def _fault(policy: RefundPolicy, inp: PolicyInput, days: int) -> _Proposal:
                 code="returnless_threshold",
                 description=f"Return shipping {inp.return_cost} {inp.currency} is more than "
                 f"{policy.returnless_threshold_pct}% of the item value {inp.item_value} {inp.currency}.",
+                clause=clauses.returnless,
             )
         ]
     else:
@@ -129,16 +271,18 @@ def _fault(policy: RefundPolicy, inp: PolicyInput, days: int) -> _Proposal:
                 code="return_below_threshold",
                 description=f"Return shipping {inp.return_cost} {inp.currency} is at most "
                 f"{policy.returnless_threshold_pct}% of the item value: the item comes back.",
+                clause=clauses.returnless,
             )
         ]
     if not returnless:
         proposal = _Proposal("return_for_refund", full).hit(
             "fault_return_paid_by_merchant",
             "Item at fault: the merchant pays the return and refunds in full.",
+            clauses.fault,
         )
     elif inp.reason == "wrong_item":
         proposal = _Proposal("full_refund_no_return", full).hit(
-            "wrong_item_keep", "Wrong item sent: full refund, no return."
+            "wrong_item_keep", "Wrong item sent: full refund, no return.", clauses.returnless
         )
     else:
         pct = policy.refund_pct_by_severity[finding.severity]
@@ -150,12 +294,14 @@ def _fault(policy: RefundPolicy, inp: PolicyInput, days: int) -> _Proposal:
             proposal = _Proposal("full_refund_no_return", full).hit(
                 "severity_full_refund",
                 f"{finding.severity.capitalize()} {inp.reason.replace('_', ' ')}: full refund.",
+                clauses.returnless,
             )
         else:
             amount = inp.item_value * pct / HUNDRED
             proposal = _Proposal("partial_refund_no_return", amount).hit(
                 "severity_partial_refund",
                 f"{finding.severity.capitalize()} problem: {pct}% of the item value, buyer keeps it.",
+                clauses.returnless,
             )
     proposal.hits[:0] = proposal_hits
     return proposal
@@ -219,7 +365,9 @@ def _escalations(policy: RefundPolicy, inp: PolicyInput, amount: Decimal) -> lis
 def decide(policy: RefundPolicy, inp: PolicyInput) -> PolicyDecision:
     """The outcome, money-safe amount and every rule that fired, for one claim."""
     days = days_since_delivery(inp)
-    if days is None:
+    if inp.reason == "refused_import_charges":
+        proposal = _refused_parcel(policy, inp)
+    elif days is None:
         proposal = _not_delivered(inp)
     elif inp.reason == "not_received":
         if "not_received_but_delivered" in policy.always_escalate:
@@ -245,10 +393,21 @@ def decide(policy: RefundPolicy, inp: PolicyInput) -> PolicyDecision:
                 "capped_at_refundable",
                 f"Capped at what is left to refund: {inp.total_paid} {inp.currency} paid, "
                 f"{inp.already_refunded} {inp.currency} already refunded on this order.",
+                policy.clauses.refunds,
             )
         else:
-            proposal.hit("capped_at_paid", f"Capped at the amount paid, {inp.total_paid} {inp.currency}.")
+            proposal.hit(
+                "capped_at_paid", f"Capped at the amount paid, {inp.total_paid} {inp.currency}.",
+                policy.clauses.refunds,
+            )  # fmt: skip
         amount = inp.refundable
+    if proposal.outcome in _PAYING and amount <= ZERO:
+        # Never offer a refund (least of all a return at the buyer's cost) that pays nothing.
+        proposal.outcome = "escalate"
+        proposal.hit(
+            "nothing_to_refund",
+            f"The proposal would refund nothing ({amount} {inp.currency}): a person decides.",
+        )
 
     outcome: Outcome = proposal.outcome
     suggested: Outcome | None = None

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from app.domain.refunds import (
     OFFERABLE,
     OPEN_CASE_STATUSES,
+    ClaimLine,
     ClaimReason,
     Finding,
     PolicyDecision,
@@ -27,6 +28,7 @@ from app.domain.refunds import (
 )
 from app.errors import InvalidInputError, NotFoundError
 from app.services.language import LanguageIdentifier
+from app.services.refund_policy import POLICY_KEY, current_policy
 from app.services.refunds import negotiation
 from app.services.refunds.evidence import ClaimContext, EvidenceAnalyzer
 from app.services.refunds.intake import (  # noqa: F401 - re-exported for callers of the service
@@ -37,6 +39,7 @@ from app.services.refunds.intake import (  # noqa: F401 - re-exported for caller
     UploadRejection,
 )
 from app.services.refunds.policy import counter_bound, decide
+from app.services.refunds.product_kinds import ProductCategories
 from app.services.refunds.review import ALREADY_DECIDED
 from app.services.refunds.shipping_costs import ShippingCostTable
 from app.services.refunds.uploads import UploadChecker
@@ -51,7 +54,6 @@ from app.store.refunds import RefundCaseRecord, RefundRepository
 
 log = logging.getLogger(__name__)
 
-POLICY_KEY = "refund_policy"
 UNKNOWN_CASE = "We could not find this claim for this email address."
 BuyerAction = Literal["accept", "decline", "counter"]
 
@@ -88,7 +90,7 @@ class RefundService(RefundIntakeMixin):
         self, *, settings: Settings, repository: RefundRepository, orders: OrderRepository, files: FileStore,
         audit: AuditLog, decisions: DecisionRepository, merchant_settings: MerchantSettingsRepository,
         language: LanguageIdentifier, shipping: ShippingCostTable, analyzer: EvidenceAnalyzer, uploads: UploadChecker,
-        clock: Callable[[], datetime] = utcnow,
+        clock: Callable[[], datetime] = utcnow, products: ProductCategories | None = None,
     ) -> None:  # fmt: skip
         self.settings = settings
         self.repository = repository
@@ -102,17 +104,11 @@ class RefundService(RefundIntakeMixin):
         self.analyzer = analyzer
         self.uploads = uploads
         self.clock = clock
+        self.products = products or ProductCategories({})
 
     # -- policy -----------------------------------------------------------------------------------------------
     def policy(self) -> RefundPolicy:
-        saved = self.merchant_settings.get(POLICY_KEY)
-        if not saved:
-            return RefundPolicy()
-        try:
-            return RefundPolicy.model_validate(saved)
-        except ValidationError:
-            log.exception("stored refund policy is invalid; using the defaults")
-            return RefundPolicy()
+        return current_policy(self.merchant_settings)  # the same reader the buyer chat quotes from
 
     def save_policy(self, data: dict[str, Any] | RefundPolicy, actor: str) -> RefundPolicy:
         try:
@@ -157,6 +153,11 @@ class RefundService(RefundIntakeMixin):
         # Claims opened before this one and still running: this one is a possible duplicate.
         still_open = [o for o in others if o.status in OPEN_CASE_STATUSES and as_utc(o.created_at) < opened]
         refunded = [o for o in others if o.status == "resolved" and (o.final_amount or Decimal(0)) > 0]
+        lines = [
+            ClaimLine(title=item.title, category=self.products.category(item.product_id))
+            for item in order.items
+            if not case.product_id or item.product_id == case.product_id
+        ]
         return PolicyInput(
             reason=cast(ClaimReason, case.reason), claimed_at=opened,
             currency=case.currency, item_value=case.item_value, shipping_paid=order.shipping_paid,
@@ -165,7 +166,8 @@ class RefundService(RefundIntakeMixin):
             prior_claims=self.repository.count_claims(case.buyer_email, since=since, before=opened, exclude_case=case.id),
             open_claims_on_order=len(still_open), refunded_claims_on_order=len(refunded),
             already_refunded=sum((o.final_amount or Decimal(0) for o in refunded), Decimal(0)),
-            finding=finding,
+            finding=finding, lines=lines, opened=case.item_opened,
+            outbound_cost=self.shipping.outbound_cost(case.country_code, case.currency),
         )  # fmt: skip
 
     def propose(self, case_id: str) -> BuyerView:
@@ -180,7 +182,11 @@ class RefundService(RefundIntakeMixin):
         offered = decision.outcome in OFFERABLE
         if offered:
             text = negotiation.offer_text(
-                decision.outcome, decision.amount, decision.percent, case.currency, case.language
+                negotiation.offer_key(decision.outcome, case.reason),
+                decision.amount,
+                decision.percent,
+                case.currency,
+                case.language,
             )
             step, status = "offer", "offered"
         else:
@@ -205,10 +211,10 @@ class RefundService(RefundIntakeMixin):
 
     def file_claim(
         self, order_no: str, email: str, reason: str, description: str, uploads: Sequence[tuple[Path, str]],
-        product_id: str | None = None, language: str | None = None,
+        product_id: str | None = None, language: str | None = None, opened: bool | None = None,
     ) -> ClaimReceipt:  # fmt: skip
         """The buyer form in one call: open, store evidence, analyse, propose."""
-        case = self.open_claim(order_no, email, reason, description, product_id, language)
+        case = self.open_claim(order_no, email, reason, description, product_id, language, opened)
         report = self.add_evidence(case.id, uploads)
         finding = self.analyse(case.id)
         view = self.propose(case.id)

@@ -48,7 +48,7 @@ def test_each_vllm_replica_is_listed_with_what_it_serves(
         f"gradio {metadata.version('gradio')}" in software
         and f"chromadb {metadata.version('chromadb')}" in software
     )
-    assert any("Universal Sentence Encoder" in w for w in report.warnings), (
+    assert any(services.embedder.name in w and "small packaged" in w for w in report.warnings), (
         "the small packaged embedder is named"
     )
     assert not any("tiny demo model" in w for w in report.warnings)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from app.domain.order_numbers import DEFAULT_ORDER_NUMBERS
 from app.services.chat import answer_fallback, guard
 from tests.integration.chat.conftest import all_prompt_text, user_prompt
 
@@ -21,7 +22,7 @@ def test_order_status_needs_the_number_and_the_matching_email(chat_services, ope
     services = chat_services()
     chat = services.buyer_chat
     token = chat.new_session()
-    assert chat.reply(token, f"¿Dónde está mi pedido {OWN_ORDER}?").text == answer_fallback.text("order_need_details", "es")
+    assert chat.reply(token, f"¿Dónde está mi pedido {OWN_ORDER}?").text == answer_fallback.order_details_request("es", DEFAULT_ORDER_NUMBERS.example())
     status = chat.reply(token, f"mi correo es {OWN_EMAIL}").text  # number from the earlier message + email now
     assert status.startswith(f"Pedido {OWN_ORDER}: enviado") and "YT2631008847325" in status
     assert chat.conversation(token).verified_order_no == OWN_ORDER
@@ -47,7 +48,9 @@ def test_another_buyers_order_is_never_shown(chat_services, openai_fake, attack:
     reply = chat.reply(token, attack)
     for secret in OTHER_SECRETS:
         assert secret not in reply.text
-    assert reply.text in {answer_fallback.text(k, lang) for k in ("order_need_details", "order_not_found") for lang in ("en", "es")}
+    assert reply.text in {
+        answer_fallback.order_details_request(lang, DEFAULT_ORDER_NUMBERS.example()) for lang in ("en", "es")
+    } | {answer_fallback.text("order_not_found", lang) for lang in ("en", "es")}
     for body in openai_fake.requests:
         assert not any(secret in all_prompt_text(body) for secret in OTHER_SECRETS)
 
@@ -58,7 +61,8 @@ def test_the_model_only_ever_sees_the_verified_order_and_a_reply_naming_another_
     token = chat.new_session()
     chat.reply(token, f"{OWN_ORDER} {OWN_EMAIL}")
     openai_fake.enqueue(f"Your parcel travels with YunExpress. By the way, order {OTHER_ORDER} belongs to k.nowak@example.com.")
-    reply = chat.reply(token, "Which carrier delivers to Spain and how long does shipping take?")
+    # Not a shipping-table question (those are answered from data without the model): this one reaches the model.
+    reply = chat.reply(token, "Tell me what is good about the monitor I bought")
     prompt = all_prompt_text(openai_fake.requests[-1])
     assert f"Order {OWN_ORDER}" in prompt and "YT2631008847325" in prompt  # own verified order: allowed
     assert not any(secret in prompt for secret in OTHER_SECRETS)

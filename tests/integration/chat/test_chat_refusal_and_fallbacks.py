@@ -49,9 +49,9 @@ def test_a_reply_with_an_invented_price_is_replaced_by_what_the_documents_say(ch
     chat = services.buyer_chat
     token = chat.new_session()
     openai_fake.enqueue("The padded sleeve costs $9.99 and arrives in 2 days!")
-    reply = chat.reply(token, "How much is the padded sleeve for 15.6 inch monitors?")
+    reply = chat.reply(token, "Is the padded sleeve for 15.6 inch monitors worth it?")
     assert reply.done is not None and "unsupported_number" in reply.done.flags
-    assert reply.text.startswith(answer_fallback.text("sources_intro", "en"))
+    assert answer_fallback.text("sources_intro", "en") in reply.text  # after the facts the data can state
     assert "9.99" not in reply.text and "PP-CASE-156" in {c.product_id for c in reply.citations}
     stored = chat.history(token)[-1]
     assert stored.text == reply.text and stored.meta["flags"] == ["unsupported_number"]
@@ -60,7 +60,8 @@ def test_a_reply_with_an_invented_price_is_replaced_by_what_the_documents_say(ch
 def test_a_true_price_from_the_sources_passes(chat_services, openai_fake) -> None:
     services = chat_services()
     openai_fake.enqueue("The padded sleeve costs 18.00 USD.")
-    reply = services.buyer_chat.reply(services.buyer_chat.new_session(), "How much is the padded sleeve for 15.6 inch monitors?")
+    # A price *question* is answered by the fact layer; here the model mentions the price on its own.
+    reply = services.buyer_chat.reply(services.buyer_chat.new_session(), "Is the padded sleeve for 15.6 inch monitors worth it?")
     assert reply.text == "The padded sleeve costs 18.00 USD." and reply.done and reply.done.source == "model"
 
 
@@ -143,6 +144,6 @@ def test_the_prompt_never_contains_the_previous_drafts_numbers(chat_services, op
     chat = services.buyer_chat
     token = chat.new_session()
     openai_fake.enqueue("The sleeve costs $9.99.", "ok")
-    chat.reply(token, "How much is the padded sleeve for 15.6 inch monitors?")
+    chat.reply(token, "Is the padded sleeve for 15.6 inch monitors worth it?")
     chat.reply(token, "Does the sleeve fit the PP-156-FHD monitor?")
     assert "9.99" not in all_prompt_text(openai_fake.requests[1])

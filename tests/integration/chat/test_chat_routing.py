@@ -16,7 +16,7 @@ def test_a_refund_request_points_to_the_form_and_is_recorded_with_the_order(chat
     services = chat_services()
     chat = services.buyer_chat
     token = chat.new_session()
-    reply = chat.reply(token, "Quiero un reembolso del pedido PP-261114, llegó roto")
+    reply = chat.reply(token, "Quiero un reembolso del pedido PP-261114, no me gusta el color")
     assert reply.text == answer_fallback.text("refund_pointer", "es")
     assert [c.source for c in reply.citations] == ["policies/returns.md"]
     stored = chat.history(token)[-1]
@@ -25,6 +25,13 @@ def test_a_refund_request_points_to_the_form_and_is_recorded_with_the_order(chat
     audit = services.audit.for_case("conversation", conversation.id)
     assert [(e.action, e.detail) for e in audit] == [("refund_request", {"order_no": "PP-261114"})]
     assert openai_fake.requests == []
+
+
+def test_a_damaged_item_gets_the_reporting_window_with_the_order_number(chat_services, openai_fake) -> None:
+    chat = chat_services().buyer_chat
+    reply = chat.reply(chat.new_session(), "Quiero un reembolso del pedido PP-261114, llegó roto")
+    assert "7 días" in reply.text and "PP-261114" in reply.text and "Return / refund" in reply.text
+    assert reply.done is not None and reply.done.source == "facts" and openai_fake.requests == []
 
 
 def test_anger_hands_off_with_an_apology(chat_services) -> None:

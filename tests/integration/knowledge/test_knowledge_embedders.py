@@ -18,7 +18,7 @@ from knowledge.store import KnowledgeStore
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture(params=["use_embedder", "minilm_embedder"])
+@pytest.fixture(params=["e5_embedder", "use_embedder", "minilm_embedder"])
 def embedder(request: pytest.FixtureRequest) -> Embedder:
     return request.getfixturevalue(request.param)
 

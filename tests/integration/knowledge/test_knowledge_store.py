@@ -164,7 +164,7 @@ def test_scores_are_cosine_similarities(ingested, use_embedder) -> None:
     store, _ = ingested
     chunk = store.get("shipping.csv#kr")
     assert chunk is not None
-    [vector] = use_embedder.embed_documents([chunk.text])
+    [vector] = use_embedder.embed_documents([chunk.embedded_text])  # the row plus its country names
     hits = store.query(vector, k=5)
     assert hits[0].chunk.id == "shipping.csv#kr"
     assert hits[0].score == pytest.approx(1.0, abs=1e-4)

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from knowledge.chunking import (
+    country_names,
     faq_chunks,
     parse_markdown,
     policy_chunks,
@@ -21,6 +22,7 @@ from knowledge.chunking import (
     text_chunks,
 )
 from knowledge.corpus_loader import load_corpus
+from knowledge.types import content_hash
 
 pytestmark = pytest.mark.unit
 
@@ -194,6 +196,24 @@ def test_shipping_rows_per_country() -> None:
     ]
     assert len({c.id for c in chunks}) == 3
     assert chunks[2].id == "shipping.csv#jp" and chunks[2].section == "JP"
+
+
+def test_shipping_rows_are_found_by_the_country_name_in_the_buyer_languages() -> None:
+    [spain] = shipping_chunks([{**KR_ROW, "country_code": "es", "country": "Spain"}], "shipping.csv")
+    # Embedded with the row, in the scripts buyers write in …
+    for name in ("Spain", "España", "Espagne", "Spanien", "Испания", "İspanya", "إسبانيا", "スペイン",
+                 "스페인", "西班牙"):
+        assert name in spain.embedded_text
+    # … but never shown: the buyer and the model read the row as the merchant wrote it.
+    assert spain.text == shipping_sentence({**KR_ROW, "country_code": "es", "country": "Spain"})
+    assert "España" not in spain.text
+    # What is embedded is what is hashed, so adding names re-embeds an existing index.
+    assert spain.content_hash == content_hash(spain.embedded_text) != content_hash(spain.text)
+
+
+def test_country_names_skip_codes_cldr_does_not_know() -> None:
+    assert country_names("ZZQ") == []
+    assert country_names("de", ["en", "de", "fr"]) == ["Germany", "Deutschland", "Allemagne"]
 
 
 # --- plain text ------------------------------------------------------------------------

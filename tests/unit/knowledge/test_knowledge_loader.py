@@ -105,7 +105,8 @@ def test_upload_txt_paragraphs_with_explicit_source(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("name", "content", "message"), [
-    ("a.pdf", "x", "unsupported file type"),
+    ("a.exe", "x", "unsupported file type"),
+    ("a.pdf", "x", "not a readable PDF"),
     ("a.yaml", "products: [1, 2]", "products"),
     ("a.yaml", "products:\n  - title: no id\n", "no id"),
     ("a.yaml", "products: [\n", "invalid YAML"),

@@ -10,7 +10,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.domain.refunds import ALL_ESCALATE_CONDITIONS, CLAIM_REASONS, Finding, PolicyInput, RefundPolicy
+from app.domain.refunds import (
+    ALL_ESCALATE_CONDITIONS,
+    CLAIM_REASONS,
+    DAMAGE_CAUSES,
+    ClaimLine,
+    Finding,
+    PolicyInput,
+    RefundPolicy,
+)
 from app.services.refunds.policy import counter_bound, decide
 
 pytestmark = pytest.mark.unit
@@ -97,13 +105,18 @@ CASES: list[tuple[str, RefundPolicy, PolicyInput, str, str, set[str]]] = [
      {"label_mismatch"}),
     ("repeat claimer at the limit -> escalate", P, claim(prior_claims=2), "escalate", "84.50", {"repeat_claimer"}),
     ("one earlier claim is fine", P, claim(prior_claims=1), "partial_refund_no_return", "84.50", set()),
-    ("changed mind day 30 -> return minus label", P, claim(reason="changed_mind", days=30), "return_for_refund",
-     "94.00", {"change_of_mind_return", "return_cost_deducted"}),
+    ("changed mind day 30, cheap label (KR 28 = 17%) -> return minus label", P,
+     claim(reason="changed_mind", days=30, return_cost=Decimal("28.00")), "return_for_refund", "141.00",
+     {"change_of_mind_return", "return_cost_deducted"}),
+    ("changed mind, label 75 is 44% of 169 -> partial refund without return", P,
+     claim(reason="changed_mind", days=30), "partial_refund_no_return", "84.50",
+     {"returnless_threshold", "change_of_mind_returnless"}),
     ("changed mind day 31 -> reject", P, claim(reason="changed_mind", days=31), "reject", "0.00",
      {"outside_return_window"}),
-    ("changed mind, label dearer than item -> 0", P,
-     claim(reason="changed_mind", item_value=Decimal("15.00"), total_paid=Decimal("33.00")), "return_for_refund",
-     "0.00", {"return_cost_deducted"}),
+    ("changed mind, 15 USD cable to Brazil, label 60 -> partial refund without return, never a return of 0", P,
+     claim(reason="changed_mind", item_value=Decimal("15.00"), shipping_paid=Decimal("18.00"),
+           total_paid=Decimal("33.00"), return_cost=Decimal("60.00")), "partial_refund_no_return", "7.50",
+     {"returnless_threshold", "change_of_mind_returnless"}),
     ("not received but delivered -> escalate", P, claim(reason="not_received"), "escalate", "0.00",
      {"not_received_but_delivered"}),
     ("not received, in transit -> reject", P,
@@ -229,7 +242,12 @@ def random_case(draw: st.DrawFn) -> tuple[RefundPolicy, PolicyInput]:
         severity=draw(st.sampled_from(["none", "minor", "moderate", "severe"])),
         product_matches=draw(st.sampled_from(["yes", "no", "unclear"])),
         order_no_match=draw(st.sampled_from(["yes", "no", "not_visible"])),
+        packaging_damage=draw(st.sampled_from(["yes", "no", "unclear"])),
+        damage_cause=draw(st.sampled_from(DAMAGE_CAUSES)),
         reused_photo=draw(st.booleans()),
+    )
+    titles = st.sampled_from(
+        ["Matte Screen Protector (2-Pack)", "Cleaning Kit", "15.6in Monitor", "USB-C Cable"]
     )
     delivered = draw(
         st.none() | st.datetimes(min_value=datetime(2026, 1, 1), max_value=datetime(2026, 12, 1))
@@ -252,6 +270,9 @@ def random_case(draw: st.DrawFn) -> tuple[RefundPolicy, PolicyInput]:
         refunded_claims_on_order=draw(st.integers(0, 2)),
         already_refunded=draw(money),  # may exceed what was paid (refunds of a since-corrected order)
         finding=finding,
+        lines=[ClaimLine(title=t) for t in draw(st.lists(titles, max_size=3))],
+        opened=draw(st.none() | st.booleans()),
+        outbound_cost=draw(st.none() | money),
     )
     return policy, inp
 
@@ -271,3 +292,179 @@ def test_no_amount_ever_exceeds_what_was_paid_or_goes_negative(
     assert decision.rules_fired
     bound = counter_bound(policy, decision.amount, inp.item_value, inp.total_paid, inp.currency)
     assert Decimal(0) <= bound <= inp.total_paid
+
+
+@settings(max_examples=400, deadline=None)
+@given(random_case())
+def test_a_proposal_that_pays_never_pays_nothing(case: tuple[RefundPolicy, PolicyInput]) -> None:
+    """Above all: never a return at the buyer's cost that refunds 0.00."""
+    policy, inp = case
+    decision = decide(policy, inp)
+    for outcome in (decision.outcome, decision.suggested_outcome):
+        if outcome in ("return_for_refund", "partial_refund_no_return", "full_refund_no_return"):
+            assert decision.amount > 0, (outcome, decision.reasons)
+
+
+@settings(max_examples=200, deadline=None)
+@given(random_case())
+def test_only_a_listed_damage_cause_or_an_answered_opened_question_denies(
+    case: tuple[RefundPolicy, PolicyInput],
+) -> None:
+    policy, inp = case
+    fired = set(codes(decide(policy, inp)))
+    if inp.finding.damage_cause not in policy.ineligible_damage_causes:
+        assert not fired & {"damaged_after_delivery", "damage_cause_uncertain"}
+    if inp.opened is not True:
+        assert "opened_non_returnable" not in fired
+
+
+@settings(max_examples=300, deadline=None)
+@given(random_case())
+def test_every_written_policy_rule_cites_its_clause(case: tuple[RefundPolicy, PolicyInput]) -> None:
+    policy, inp = case
+    decision = decide(policy, inp)
+    written = {
+        "outside_return_window", "change_of_mind_return", "return_cost_deducted", "change_of_mind_returnless",
+        "returnless_threshold", "opened_non_returnable", "opened_state_unknown", "refused_import_charges",
+        "refused_nothing_left", "damaged_after_delivery", "damage_cause_uncertain", "late_fault_report",
+        "fault_return_paid_by_merchant", "severity_partial_refund", "severity_full_refund", "capped_at_paid",
+    }  # fmt: skip
+    clauses = set(policy.clauses.model_dump().values())
+    for hit in decision.rules_fired:
+        if hit.code in written:
+            assert hit.clause in clauses, hit
+
+
+# --- Tests written from the policy text (knowledge/corpus/policies/returns.md, version 2026-09-01) -------------
+
+CABLE = {"item_value": Decimal("15.00"), "shipping_paid": Decimal("18.00"), "total_paid": Decimal("33.00")}
+
+
+def test_partial_refund_without_return_for_the_policy_example_cable_from_brazil() -> None:
+    """ "returning a 15 USD cable from Brazil would cost 60 USD, so we may refund part or all of the item price
+    and let you keep it" -- never "return it at 60 USD and get 0.00"."""
+    decision = decide(P, claim(reason="changed_mind", return_cost=Decimal("60.00"), **CABLE))
+    assert decision.outcome == "partial_refund_no_return"
+    assert decision.amount == Decimal("7.50")  # the policy's change_of_mind_returnless_pct (50) of 15.00
+    assert {hit.clause for hit in decision.rules_fired} == {"Partial refund without return"}
+    all_of_it = decide(P.model_copy(update={"change_of_mind_returnless_pct": Decimal("100")}),
+                       claim(reason="changed_mind", return_cost=Decimal("60.00"), **CABLE))  # fmt: skip
+    assert (all_of_it.outcome, all_of_it.amount) == ("partial_refund_no_return", Decimal("15.00"))
+
+
+def test_a_label_that_eats_the_whole_refund_is_never_a_return_even_above_a_high_threshold() -> None:
+    lax = P.model_copy(
+        update={"returnless_threshold_pct": Decimal("500")}
+    )  # 60 is 400% of 15: not "returnless"
+    decision = decide(lax, claim(reason="changed_mind", return_cost=Decimal("60.00"), **CABLE))
+    assert decision.outcome == "partial_refund_no_return" and decision.amount == Decimal("7.50")
+    unset = lax.model_copy(update={"change_of_mind_returnless_pct": Decimal("0")})
+    decision = decide(unset, claim(reason="changed_mind", return_cost=Decimal("60.00"), **CABLE))
+    assert decision.outcome == "escalate" and decision.suggested_outcome is None
+    assert "returnless_share_unset" in codes(decision)
+
+
+PROTECTOR = [ClaimLine(title='PixelPort Anti-Glare Matte Screen Protector for 15.6" Monitors (2-Pack)',
+                       category="accessory")]  # fmt: skip
+SMALL = {"item_value": Decimal("12.00"), "shipping_paid": Decimal("9.00"), "total_paid": Decimal("21.00"),
+         "return_cost": Decimal("2.00")}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        PROTECTOR,
+        [ClaimLine(title="Deluxe kit", category="Cleaning kits")],
+        [ClaimLine(title="SCREEN PROTECTORS x3")],
+    ],
+)
+def test_opened_screen_protectors_and_cleaning_kits_are_not_returned_for_change_of_mind(
+    lines: list[ClaimLine],
+) -> None:
+    """ "Screen protectors and cleaning kits that have been opened cannot be returned for change of mind."""
+    decision = decide(P, claim(reason="changed_mind", lines=lines, opened=True, **SMALL))
+    assert decision.outcome == "reject" and decision.amount == Decimal("0.00")
+    assert decision.rules_fired[0].code == "opened_non_returnable"
+    assert decision.rules_fired[0].clause == "Non-returnable items"
+
+
+def test_unopened_or_other_products_follow_the_change_of_mind_rule() -> None:
+    sealed = decide(P, claim(reason="changed_mind", lines=PROTECTOR, opened=False, **SMALL))
+    assert (sealed.outcome, sealed.amount) == (
+        "return_for_refund",
+        Decimal("10.00"),
+    )  # 12.00 minus the 2.00 label
+    monitor = decide(P, claim(reason="changed_mind", lines=[ClaimLine(title="15.6in Monitor", category="monitor")],
+                              opened=True, return_cost=Decimal("28.00")))  # fmt: skip
+    assert monitor.outcome == "return_for_refund" and "opened_non_returnable" not in codes(monitor)
+
+
+def test_opened_state_unknown_or_a_mixed_order_goes_to_the_merchant() -> None:
+    unknown = decide(P, claim(reason="changed_mind", lines=PROTECTOR, opened=None, **SMALL))
+    assert unknown.outcome == "escalate" and "opened_state_unknown" in codes(unknown)
+    mixed = decide(P, claim(reason="changed_mind", lines=[*PROTECTOR, ClaimLine(title="USB-C cable")],
+                            opened=True, **SMALL))  # fmt: skip
+    assert mixed.outcome == "escalate" and "opened_non_returnable_in_order" in codes(mixed)
+
+
+def test_an_opened_screen_protector_that_arrived_damaged_is_still_a_fault_claim() -> None:
+    decision = decide(P, claim(lines=PROTECTOR, opened=True, **SMALL))
+    assert decision.outcome != "reject" and "opened_non_returnable" not in codes(decision)
+
+
+def test_the_merchant_edits_the_non_returnable_list_as_data() -> None:
+    policy = P.model_copy(update={"non_returnable_when_opened": ["ink cartridge"]})
+    protector = decide(policy, claim(reason="changed_mind", lines=PROTECTOR, opened=True, **SMALL))
+    assert protector.outcome == "return_for_refund"
+    ink = decide(policy, claim(reason="changed_mind", lines=[ClaimLine(title="Black Ink Cartridges")], opened=True,
+                               **SMALL))  # fmt: skip
+    assert ink.outcome == "reject"
+
+
+REFUSED = {"reason": "refused_import_charges", "delivered_at": None, "order_status": "shipped",
+           "outbound_cost": Decimal("18.00"), "finding": {"status": "unanalysed"}}  # fmt: skip
+
+
+def test_parcels_refused_because_of_import_charges_are_refunded_minus_outbound_and_return_shipping() -> None:
+    """ "Parcels refused because of import charges are refunded minus outbound shipping and the return shipping
+    cost for your country." 187 paid - 18 outbound - 75 return (BR) = 94, paid when the parcel is back."""
+    decision = decide(P, claim(**REFUSED))
+    assert (decision.outcome, decision.amount) == ("return_for_refund", Decimal("94.00"))
+    assert decision.rules_fired[0].code == "refused_import_charges"
+    assert decision.rules_fired[0].clause == "Duties and refused parcels"
+    assert "18.00" in decision.reasons[0] and "75.00" in decision.reasons[0]
+
+
+def test_refused_parcel_edge_cases() -> None:
+    unknown = decide(P, claim(**{**REFUSED, "return_cost": None}))
+    assert unknown.outcome == "escalate" and "refused_cost_unknown" in codes(unknown)
+    cheap = decide(P, claim(**{**REFUSED, **CABLE, "return_cost": Decimal("60.00")}))
+    assert (cheap.outcome, cheap.amount) == ("reject", Decimal("0.00")), (
+        "costs above what was paid: nothing left"
+    )
+    delivered = decide(P, claim(**{**REFUSED, "delivered_at": DELIVERED, "order_status": "delivered"}))
+    assert delivered.outcome == "escalate" and "refused_but_delivered" in codes(delivered)
+
+
+@pytest.mark.parametrize("cause", ["drop", "liquid", "misuse"])
+def test_damage_after_delivery_by_drops_liquid_or_misuse_is_not_eligible(cause: str) -> None:
+    """ "Items damaged after delivery by drops, liquid or misuse are not eligible for a return or refund."""
+    decision = decide(P, claim(finding={"damage_cause": cause, "packaging_damage": "no"}))
+    assert (decision.outcome, decision.amount) == ("reject", Decimal("0.00"))
+    assert decision.rules_fired[0].code == "damaged_after_delivery"
+    assert decision.rules_fired[0].clause == "Non-returnable items"
+
+
+def test_damage_cause_in_doubt_is_escalated_and_unknown_never_denies() -> None:
+    box_damaged = decide(P, claim(finding={"damage_cause": "drop", "packaging_damage": "yes"}))
+    assert box_damaged.outcome == "escalate" and "damage_cause_uncertain" in codes(box_damaged)
+    for cause in ("unknown", "transit", "manufacturing"):
+        decision = decide(P, claim(finding={"damage_cause": cause, "packaging_damage": "no"}))
+        assert (decision.outcome, decision.amount) == ("partial_refund_no_return", Decimal("84.50")), cause
+
+
+def test_policy_numbers_live_in_the_policy_object() -> None:
+    """The written policy's numbers, in the one object the engine and the chat read."""
+    assert (P.return_window_days, P.damage_report_days, P.returnless_threshold_pct) == (30, 7, Decimal("40"))
+    assert P.non_returnable_when_opened == ["screen protector", "cleaning kit"]
+    assert P.ineligible_damage_causes == ["drop", "liquid", "misuse"]

@@ -83,3 +83,15 @@ def test_closed_without_return_is_written_in_all_fourteen_languages() -> None:
         assert message("closed_no_return", language) == templates[language].strip() != ""
         assert "{" not in templates[language], "no amount: nothing is refunded"
     assert "sem reembolso" in message("closed_no_return", "pt")
+
+
+@pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
+def test_a_refused_parcel_offer_does_not_ask_the_buyer_to_send_anything(language: str) -> None:
+    from app.services.refunds.negotiation import offer_key
+
+    assert offer_key("return_for_refund", "refused_import_charges") == "refused_parcel"
+    assert offer_key("return_for_refund", "changed_mind") == "return_for_refund"
+    assert offer_key("escalate", "refused_import_charges") == "escalate"
+    text = offer_text("refused_parcel", Decimal("166"), Decimal("72.49"), "USD", language)
+    assert format_amount(Decimal("166.00"), "USD", language) in text
+    assert text != offer_text("return_for_refund", Decimal("166"), Decimal("72.49"), "USD", language)

@@ -15,9 +15,9 @@ from gradio_client import Client
 from app.wiring import Services
 from tests.support.fixtures_app import MERCHANT_PASSWORD, MERCHANT_USER
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.security
 
-REPO = Path(__file__).resolve().parents[3]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def _order_secrets() -> list[str]:

@@ -21,9 +21,9 @@ from PIL import Image
 from app.wiring import Services
 from tests.support.fixtures_app import MERCHANT_PASSWORD, MERCHANT_USER
 
-pytestmark = pytest.mark.integration
+pytestmark = pytest.mark.security
 
-REPO = Path(__file__).resolve().parents[3]
+REPO = Path(__file__).resolve().parents[2]
 DEMO_ORDERS = json.loads((REPO / "knowledge" / "corpus" / "orders.json").read_text(encoding="utf-8"))
 
 

@@ -1,0 +1,1 @@
+"""Listing localizer: product titles and descriptions per market, every fact checked by code."""

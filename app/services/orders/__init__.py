@@ -1,0 +1,1 @@
+"""Orders in: Shopify / WooCommerce CSV exports, the documented JSON, and storefront pushes over the API."""

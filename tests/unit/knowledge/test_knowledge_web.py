@@ -1,0 +1,108 @@
+"""Importing a page by URL: public pages only (SSRF guard), redirects re-checked, size capped — against a real
+HTTP server on loopback that tests open on purpose with `allow_networks`."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from knowledge.corpus_loader import page_chunks, url_source_name
+from knowledge.web import FetchError, UrlPolicy, fetch_page
+
+pytestmark = pytest.mark.unit
+
+FAQ_HTML = (Path(__file__).resolve().parents[2] / "data" / "imports" / "faq.html").read_bytes()
+LOOPBACK = UrlPolicy(allow_networks=["127.0.0.1/32"])
+
+
+class _Handler(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        routes = {
+            "/faq": (200, "text/html; charset=utf-8", FAQ_HTML),
+            "/big": (200, "text/html", b"<p>" + b"x" * (64 * 1024) + b"</p>"),
+            "/image": (200, "image/png", b"\x89PNG"),
+            "/missing": (404, "text/html", b"no"),
+        }
+        if self.path.startswith("/redirect-to-"):
+            self.send_response(302)
+            self.send_header("Location", self.path.removeprefix("/redirect-to-").replace("~", "/"))
+            self.end_headers()
+            return
+        status, kind, body = routes.get(self.path, (404, "text/plain", b""))
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.mark.parametrize(("url", "reason"), [
+    ("file:///etc/passwd", "only http:// and https://"),
+    ("ftp://example.com/faq", "only http:// and https://"),
+    ("http://127.0.0.1:9/faq", "private or local address"),
+    ("http://localhost/faq", "private or local address"),
+    ("http://[::1]/faq", "private or local address"),
+    ("http://169.254.169.254/latest/meta-data/", "private or local address"),
+    ("http://10.1.2.3/", "private or local address"),
+    ("http://192.168.0.10/", "private or local address"),
+    ("http://[::ffff:127.0.0.1]/", "private or local address"),
+    ("http://user:secret@example.com/", "user name or password"),
+    ("http:///nohost", "no host name"),
+])
+def test_non_public_addresses_are_refused_before_any_connection(url: str, reason: str) -> None:
+    with pytest.raises(FetchError, match=reason):
+        fetch_page(url)
+
+
+def test_a_name_resolving_to_a_private_address_is_refused() -> None:
+    policy = UrlPolicy(resolver=lambda host, port: ["93.184.216.34", "10.0.0.5"])
+    with pytest.raises(FetchError, match=r"shop\.example is a private or local address \(10\.0\.0\.5\)"):
+        policy.check("https://shop.example/faq")
+
+
+def test_loopback_is_closed_by_default_even_for_our_own_server(server: str) -> None:
+    with pytest.raises(FetchError, match="private or local"):
+        fetch_page(f"{server}/faq")
+
+
+def test_fetch_and_chunk_an_allowed_page(server: str) -> None:
+    page = fetch_page(f"{server}/faq", LOOPBACK)
+    assert page.content_type.startswith("text/html")
+    source = url_source_name(page.url)
+    assert source == "web/127.0.0.1/faq"
+    chunks = page_chunks(page, source)
+    assert any("Do you ship to South Korea?" in c.title for c in chunks)
+
+
+def test_redirects_are_checked_hop_by_hop(server: str) -> None:
+    page = fetch_page(f"{server}/redirect-to-~faq", LOOPBACK)
+    assert page.url == f"{server}/faq"
+    with pytest.raises(FetchError, match=r"169\.254\.169\.254 is a private or local address"):
+        fetch_page(f"{server}/redirect-to-http:~~169.254.169.254~latest~meta-data", LOOPBACK)
+
+
+def test_size_type_and_status_limits(server: str) -> None:
+    small = UrlPolicy(allow_networks=["127.0.0.1/32"], max_bytes=16 * 1024)
+    with pytest.raises(FetchError, match="larger than"):
+        fetch_page(f"{server}/big", small)
+    with pytest.raises(FetchError, match="image/png is not a web page"):
+        fetch_page(f"{server}/image", LOOPBACK)
+    with pytest.raises(FetchError, match="HTTP 404"):
+        fetch_page(f"{server}/missing", LOOPBACK)
