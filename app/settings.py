@@ -134,6 +134,10 @@ class Settings(BaseSettings):
     # Buyer messages one session may send per minute, and handoffs to a human one session may open per day.
     chat_messages_per_minute: int = 12
     chat_handoffs_per_session: int = 3
+    # Inbox translations: below this cross-lingual similarity (multilingual-e5-small) a machine translation is not
+    # trusted and the original is shown, flagged. Calibrated with `python -m app.bench translation` (see
+    # app/services/chat/translation_check.py); 0 turns the meaning check off (numbers, codes, length still apply).
+    translation_min_similarity: float = Field(default=0.85, ge=0.0, le=1.0)
     # A session token unused this long opens nothing (stored tokens are hashes; an expired one is "not found").
     chat_session_idle_hours: int = Field(default=24 * 30, ge=1)
     # Client addresses of reverse proxies whose X-Forwarded-For is believed; every other peer is taken as-is.

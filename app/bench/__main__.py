@@ -20,6 +20,8 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
                 "14-language buyer probes: right source in top 3, off-topic refused, facts in no-model replies"),
     "rebuttal": ("app.bench.rebuttal", "chargeback rebuttal .docx build time, 50 cases x 3 photos (p50/p95)"),
     "chat": ("app.bench.chat", "buyer chat overhead per message over HTTP SSE at 1 and 50 buyers (p50/p95)"),
+    "translation": ("app.bench.translation",
+                    "inbox translation check: good translations accepted / wrong ones rejected, per language"),
     "listings": ("app.bench.listings",
                  "localized listings per minute and share passing every check, per language (configured model)"),
     "load": ("app.bench.load", "N concurrent buyers for 60 s against the real app: errors, chat p50/p95, /healthz p95"),

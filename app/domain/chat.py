@@ -76,6 +76,8 @@ class Translation(_Frozen):
     status: TranslationStatus
     source_language: str
     target_language: str
+    # Why a model's translation was not trusted ("number: 45", "meaning: 0.79"…); empty when none was tried.
+    problems: list[str] = Field(default_factory=list)
 
 
 # --- events of one streamed reply (discriminated on `type`) -----------------------------------------------------

@@ -9,6 +9,7 @@ import gradio as gr
 
 from app.domain.chat import StoredMessage
 from app.errors import CopilotError
+from app.services.chat.handoff import UntranslatedReplyError
 from app.services.language import LANGUAGE_NAMES
 from app.wiring import Services
 
@@ -28,7 +29,9 @@ def thread_messages(messages: list[StoredMessage]) -> list[dict[str, Any]]:
             if status == "machine":
                 content = f"{m.translation}\n\n_original ({_language(m.language)}): {m.text}_"
             elif status == "untranslated":
-                content = f"⚠️ untranslated ({_language(m.language)}): {m.text}"
+                why = "; ".join(m.meta.get("translation_problems") or [])
+                note = f"\n\n_not translated: the machine translation failed its check ({why})_" if why else ""
+                content = f"⚠️ untranslated ({_language(m.language)}): {m.text}{note}"
             else:
                 content = m.text
             rendered.append({"role": "user", "content": content})
@@ -38,7 +41,7 @@ def thread_messages(messages: list[StoredMessage]) -> list[dict[str, Any]]:
                 "machine": f"_sent to the buyer in {_language(m.language)}: {m.translation}_"
                 if m.translation
                 else "",
-                "untranslated": "⚠️ _sent untranslated (no translation available)_",
+                "untranslated": "⚠️ _sent untranslated (you confirmed: no trustworthy translation)_",
             }.get(str(status), "")
             rendered.append({"role": "assistant", "content": f"**You:** {m.text}\n\n{note}".strip()})
         else:
@@ -81,15 +84,26 @@ def build_inbox_tab(services: Services) -> None:
         )
         return thread_messages(messages), header
 
-    def reply(conversation_id: str | None, text: str, request: gr.Request) -> tuple[list[dict[str, Any]], str, str]:
+    def send(conversation_id: str | None, text: str, untranslated: bool, request: gr.Request) -> tuple[Any, ...]:
+        """(thread, header, reply box, warning, confirm button): a reply whose translation failed its check is
+        not sent; the merchant is asked whether to send the original instead (the text stays in the box)."""
         if not conversation_id:
             raise gr.Error("Pick a conversation first.")
         try:
-            inbox.reply(conversation_id, text, merchant=request.username or "merchant")
+            inbox.reply(conversation_id, text, merchant=request.username or "merchant", send_untranslated=untranslated)
+        except UntranslatedReplyError as exc:
+            thread, header = open_thread(conversation_id)
+            return thread, header, text, gr.Markdown(f"⚠️ {exc.user_message}", visible=True), gr.Button(visible=True)
         except CopilotError as exc:
             raise gr.Error(exc.user_message) from exc  # the reply stays in the box
         thread, header = open_thread(conversation_id)
-        return thread, header, ""
+        return thread, header, "", gr.Markdown("", visible=False), gr.Button(visible=False)
+
+    def reply(conversation_id: str | None, text: str, request: gr.Request) -> tuple[Any, ...]:
+        return send(conversation_id, text, False, request)
+
+    def reply_untranslated(conversation_id: str | None, text: str, request: gr.Request) -> tuple[Any, ...]:
+        return send(conversation_id, text, True, request)
 
     def close(conversation_id: str | None, request: gr.Request) -> str:
         if not conversation_id:
@@ -118,8 +132,10 @@ def build_inbox_tab(services: Services) -> None:
     header = gr.Markdown()
     thread = gr.Chatbot(label="Thread", height=420, feedback_options=None)
     reply_box = gr.Textbox(label="Your reply (in your language)", lines=3)
+    untranslated_warning = gr.Markdown(visible=False)
     with gr.Row():
-        send = gr.Button("Send reply", variant="primary")
+        send_button = gr.Button("Send reply", variant="primary")
+        send_original = gr.Button("Send my original text untranslated", variant="stop", visible=False)
         close_button = gr.Button("Close conversation")
         bot_button = gr.Button("Hand back to the assistant")
     done = gr.Markdown()
@@ -128,6 +144,10 @@ def build_inbox_tab(services: Services) -> None:
     # New handoffs show up without a click; the thread itself refreshes when opened or answered.
     gr.Timer(10).tick(list_rows, outputs=[table, picker], api_visibility="private", queue=False, show_progress="hidden")
     picker.change(open_thread, inputs=picker, outputs=[thread, header], api_name="inbox_open")
-    send.click(reply, inputs=[picker, reply_box], outputs=[thread, header, reply_box], api_name="inbox_reply")
+    reply_outputs = [thread, header, reply_box, untranslated_warning, send_original]
+    send_button.click(reply, inputs=[picker, reply_box], outputs=reply_outputs, api_name="inbox_reply")
+    send_original.click(
+        reply_untranslated, inputs=[picker, reply_box], outputs=reply_outputs, api_name="inbox_reply_untranslated"
+    )
     close_button.click(close, inputs=picker, outputs=done, api_name="inbox_close")
     bot_button.click(to_bot, inputs=picker, outputs=done, api_name="inbox_to_bot")

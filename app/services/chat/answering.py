@@ -1,7 +1,10 @@
 """Grounded answers: retrieval with a refusal threshold, then a streamed model draft that must pass checks.
 
 A draft is replaced (ResetEvent, then templated text) when it is in the wrong language twice, echoes the
-system prompt, names another order or email, or states a number found in none of the texts it was given.
+system prompt or the buyer's question, names another order or email, states a number found in none of the texts
+it was given (a number with a unit must come from the merchant's data, not from the buyer), makes a commitment
+only the refund flow may make, or reproduces an instruction planted in the buyer's text or a document
+(reply_checks). Every failed check is a flag stored with the message.
 Unchecked text never reaches the buyer: the draft is held back and released a sentence at a time, each release
 only after the text so far passed the per-chunk checks; the rest is released after the full check at the end.
 Without a model, or when the model fails, the buyer gets the templated "here is what our documents say"; when
@@ -17,7 +20,7 @@ from dataclasses import dataclass, field
 
 from app.domain.chat import ChatEvent, Citation, ResetEvent, TextDelta
 from app.domain.order_numbers import DEFAULT_ORDER_NUMBERS, OrderNumberFormat
-from app.services.chat import answer_fallback, guard, prompts
+from app.services.chat import answer_fallback, guard, prompts, reply_checks
 from app.services.language import LanguageIdentifier
 from knowledge.retriever import Retriever
 from knowledge.types import ScoredChunk
@@ -55,8 +58,11 @@ class AnswerRequest:
     retrieval: Retrieval
     history: Sequence[prompts.Turn] = ()
     order_summary: str | None = None
-    # Texts a number in the reply may come from, besides the retrieved chunks (buyer text, opening hours…).
+    # The merchant's texts a number in the reply may come from, besides the retrieved chunks (opening hours…).
     extra_grounding: Sequence[str] = ()
+    # The buyer's earlier messages: they ground plain numbers ("model 240") but never a number with a unit or
+    # a percentage, and an instruction in them is data, never followed.
+    buyer_texts: Sequence[str] = ()
     allowed_order_no: str | None = None
     allowed_emails: Sequence[str] = ()
     # Localized fact sentences (fact layer) the fallback opens with when no model reply can be sent.
@@ -68,6 +74,8 @@ class AnswerOutcome:
     text: str
     source: str  # model | fallback
     flags: list[str] = field(default_factory=list)
+    # What a failed check found (the unsupported "2 ms", the promise "approved"…), stored with the message.
+    details: dict[str, list[str]] = field(default_factory=dict)
 
 
 def _body(hit: ScoredChunk) -> str:
@@ -143,33 +151,43 @@ class GroundedAnswerer:
 
     def answer(self, request: AnswerRequest) -> Generator[ChatEvent, None, AnswerOutcome]:
         """Yields TextDelta/ResetEvent; returns what the buyer finally reads."""
-        fallback = answer_fallback.sources_answer(
-            request.language, request.retrieval.citations, facts=request.fallback_facts
-        )
         if self._model is None:
+            fallback = self._replacement(request)
             yield TextDelta(text=fallback)
             return AnswerOutcome(fallback, "fallback", ["no_model"])
         flags: list[str] = []
+        details: dict[str, list[str]] = {}
         for attempt in range(2):
             try:
                 draft = yield from self._stream(request, strict_language=attempt > 0)
             except _DraftError as error:
                 if error.partial:
                     yield ResetEvent(reason="model_error")
+                fallback = self._replacement(request)
                 yield TextDelta(text=fallback)
-                return AnswerOutcome(fallback, "fallback", [*flags, f"model_error:{error.kind}"])
-            problem = draft.problem or self._check(draft.text, request)
-            if problem is None:
+                return AnswerOutcome(fallback, "fallback", [*flags, f"model_error:{error.kind}"], details)
+            problems = draft.problems or self._check(draft.text, request)
+            if not problems:
                 if draft.released < len(draft.text):
                     yield TextDelta(text=draft.text[draft.released :])
-                return AnswerOutcome(draft.text.strip(), "model", flags)
-            flags.append(problem)
+                return AnswerOutcome(draft.text.strip(), "model", flags, details)
+            for problem in problems:
+                flags.append(problem.flag)
+                details.setdefault(problem.flag, []).extend(problem.found)
             if draft.released:
-                yield ResetEvent(reason=problem)
-            if problem != "wrong_language":
+                yield ResetEvent(reason=problems[0].flag)
+            if [p.flag for p in problems] != ["wrong_language"]:
                 break
+        fallback = self._replacement(request)
         yield TextDelta(text=fallback)
-        return AnswerOutcome(fallback, "fallback", flags)
+        return AnswerOutcome(fallback, "fallback", flags, details)
+
+    def _replacement(self, request: AnswerRequest) -> str:
+        """The one place a missing or rejected draft is replaced: what the buyer reads instead (the matched
+        facts in the buyer's language when the fact layer found some, else the sources)."""
+        return answer_fallback.sources_answer(
+            request.language, request.retrieval.citations, facts=request.fallback_facts
+        )
 
     def _stream(self, request: AnswerRequest, *, strict_language: bool) -> Generator[ChatEvent, None, _Draft]:
         """Streams the model's draft, yielding only text that passed the per-chunk checks (whole sentences)."""
@@ -186,7 +204,7 @@ class GroundedAnswerer:
         )
         draft = ""
         released = 0  # characters of `draft` the buyer has seen
-        problem: str | None = None
+        problems: list[Problem] = []
         checked = False
         try:
             stream = self._model.stream(messages, self._params)
@@ -195,11 +213,13 @@ class GroundedAnswerer:
                     draft += delta
                     cut = released + release_point(draft[released:])
                     if cut > released:
-                        problem = self._chunk_problem(draft[:cut], request)
-                        if problem is not None:
+                        problems = self._chunk_problems(draft[:cut], request)
+                        if problems:
                             break  # the rest cannot make this draft acceptable
-                        yield TextDelta(text=draft[released:cut])
-                        released = cut
+                        # Text that is (so far) the buyer's question stays held until the reply adds to it.
+                        if not reply_checks.echo_prefix(draft[:cut], request.question):
+                            yield TextDelta(text=draft[released:cut])
+                            released = cut
                     if not checked and sum(ch.isalpha() for ch in draft) >= EARLY_LANGUAGE_CHECK_LETTERS:
                         checked = True
                         if not self._in_language(draft, request.language):
@@ -211,7 +231,7 @@ class GroundedAnswerer:
                     close()
         except ModelError as exc:
             raise _DraftError(type(exc).__name__, partial=released > 0) from exc
-        return _Draft(draft, released, problem)
+        return _Draft(draft, released, problems)
 
     @staticmethod
     def _prompt_hits(request: AnswerRequest) -> list[ScoredChunk]:
@@ -220,28 +240,39 @@ class GroundedAnswerer:
     def _in_language(self, text: str, language: str) -> bool:
         return self._language.detect_or(text, language) == language
 
-    def _chunk_problem(self, text: str, request: AnswerRequest) -> str | None:
-        """The checks that hold for any prefix of a good reply (language needs the whole text)."""
+    def _chunk_problems(self, text: str, request: AnswerRequest) -> list[Problem]:
+        """The checks that hold for any prefix of a good reply (language and echo need the whole text)."""
         system = prompts.system_prompt(request.store_name, request.tone, request.language)
         if guard.leaks_system_prompt(text, system):
-            return "system_prompt_leak"
-        if guard.foreign_references(text, request.allowed_order_no, request.allowed_emails, self._order_numbers):
-            return "foreign_reference"
-        grounding = [h.chunk.text for h in self._prompt_hits(request)]
-        grounding += [request.question, request.order_summary or "", *request.extra_grounding]
-        if guard.unsupported_numbers(text, grounding, self._order_numbers):
-            return "unsupported_number"
-        return None
+            return [Problem("system_prompt_leak")]
+        problems: list[Problem] = []
+        found = guard.foreign_references(text, request.allowed_order_no, request.allowed_emails, self._order_numbers)
+        if found:
+            problems.append(Problem("foreign_reference", found))
+        sources = [h.chunk.text for h in self._prompt_hits(request)]
+        merchant = [*sources, request.order_summary or "", *request.extra_grounding]
+        plain = guard.unsupported_numbers(text, [*merchant, request.question, *request.buyer_texts], self._order_numbers)
+        with_unit = [q.text for q in reply_checks.unsupported_unit_numbers(text, merchant)]
+        if plain or with_unit:
+            problems.append(Problem(reply_checks.UNSUPPORTED_NUMBER, [*plain, *with_unit]))
+        if promises := reply_checks.unmade_promises(text, [*sources, request.order_summary or ""]):
+            problems.append(Problem(reply_checks.UNMADE_PROMISE, promises))
+        instructions = [request.question, *request.buyer_texts, *sources]
+        if payload := reply_checks.followed_instruction(text, instructions):
+            problems.append(Problem(reply_checks.INJECTION_FOLLOWED, [payload]))
+        return problems
 
-    def _check(self, draft: str, request: AnswerRequest) -> str | None:
+    def _check(self, draft: str, request: AnswerRequest) -> list[Problem]:
         if not draft.strip():
-            return "empty"
-        problem = self._chunk_problem(draft, request)
-        if problem is not None:
-            return problem
+            return [Problem("empty")]
+        problems = self._chunk_problems(draft, request)
+        if reply_checks.is_echo(draft, request.question):
+            problems.append(Problem(reply_checks.ECHO))
+        if problems:
+            return problems
         if not self._in_language(draft, request.language):
-            return "wrong_language"
-        return None
+            return [Problem("wrong_language")]
+        return []
 
 
 def release_point(pending: str) -> int:
@@ -253,10 +284,18 @@ def release_point(pending: str) -> int:
 
 
 @dataclass(frozen=True)
+class Problem:
+    """A failed check: its flag and what it found (kept with the message for the merchant and the bench)."""
+
+    flag: str
+    found: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class _Draft:
     text: str
     released: int  # characters already sent to the buyer (all of them passed the per-chunk checks)
-    problem: str | None  # a per-chunk check that failed while streaming
+    problems: list[Problem]  # per-chunk checks that failed while streaming
 
 
 class _DraftError(Exception):

@@ -13,6 +13,7 @@ from app.services.chat.handoff import InboxService
 from app.services.chat.order_lookup import OrderLookup
 from app.services.chat.service import BuyerChatService
 from app.services.chat.translation import Translator
+from app.services.chat.translation_check import TranslationChecker
 from app.services.language import LanguageIdentifier
 from app.services.merchant_profile import MerchantProfileService
 from app.settings import Settings
@@ -21,6 +22,7 @@ from app.store.conversations import ConversationRepository
 from app.store.db import Database
 from app.store.merchant_settings import MerchantSettingsRepository
 from app.store.orders import OrderRepository
+from knowledge.cross_lingual import E5SentenceEncoder
 from knowledge.retriever import Retriever
 from models.types import ChatModel
 
@@ -41,7 +43,9 @@ def build_chat(
     threading.Thread(target=language.warm_up, name="lingua-warm-up", daemon=True).start()
     order_numbers = order_number_format(settings.order_number_patterns)
     conversations = ConversationRepository(db, idle_expiry=timedelta(hours=settings.chat_session_idle_hours))
-    translator = Translator(chat_model, language, max_tokens=max(settings.chat_max_tokens, 400))
+    encoder = E5SentenceEncoder() if settings.translation_min_similarity > 0 else None
+    checker = TranslationChecker(encoder, settings.translation_min_similarity)
+    translator = Translator(chat_model, language, max_tokens=max(settings.chat_max_tokens, 400), checker=checker)
     inbox = InboxService(
         conversations, translator, merchant_profile, audit, settings.max_message_chars,
         max_handoffs_per_session=settings.chat_handoffs_per_session,

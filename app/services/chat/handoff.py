@@ -3,15 +3,18 @@
 Buyer messages are translated into the merchant's language when the merchant opens the thread (once, then
 stored); merchant replies are translated into the buyer's language and stored as MessageRow(role="merchant",
 translation=<buyer-language text>), which the widget and the JSON API deliver on their next poll.
+Every translation is checked by code (translation_check); one that fails is never shown: the merchant sees the
+buyer's original, flagged with the reasons, and is asked before their own reply goes out untranslated.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.domain.chat import Conversation, HandoffReason, Intent, StoredMessage
+from app.domain.chat import Conversation, HandoffReason, Intent, StoredMessage, Translation
 from app.errors import InvalidInputError, NotFoundError
 from app.services.chat.translation import Translator
+from app.services.language import LANGUAGE_NAMES
 from app.services.merchant_profile import MerchantProfile, MerchantProfileService
 from app.store.audit import AuditLog
 from app.store.conversations import ConversationRepository
@@ -26,6 +29,15 @@ def handoff_reason(intent: Intent, profile: MerchantProfile, low_confidence_stre
     if low_confidence_streak >= profile.handoff_after_low_confidence:
         return "low_confidence"
     return None
+
+
+class UntranslatedReplyError(InvalidInputError):
+    """The merchant's reply could not be translated trustworthily; nothing was sent. The console asks whether
+    to send the original text instead (reply(..., send_untranslated=True))."""
+
+    def __init__(self, user_message: str, problems: list[str]) -> None:
+        super().__init__(user_message)
+        self.problems = problems
 
 
 @dataclass(frozen=True)
@@ -90,11 +102,19 @@ class InboxService:
                     message.id, translation.text, {"translated_to": target, "translation_status": translation.status}
                 )
             else:
-                self._conversations.set_translation(message.id, message.text, {"translation_status": "untranslated"})
+                self._conversations.set_translation(
+                    message.id, message.text,
+                    {"translation_status": "untranslated", "translation_problems": translation.problems},
+                )  # fmt: skip
         return conversation, self._conversations.messages(conversation_id)
 
-    def reply(self, conversation_id: str, text: str, merchant: str = "merchant") -> StoredMessage:
-        """Store the merchant's reply with its translation into the buyer's language."""
+    def reply(
+        self, conversation_id: str, text: str, merchant: str = "merchant", *, send_untranslated: bool = False
+    ) -> StoredMessage:
+        """Store the merchant's reply with its translation into the buyer's language.
+
+        UntranslatedReplyError (nothing stored) when the translation fails or fails its check; with
+        `send_untranslated` the merchant has confirmed: the original goes out, flagged "untranslated"."""
         text = text.strip()
         if not text:
             raise InvalidInputError("Type a reply first.")
@@ -102,15 +122,24 @@ class InboxService:
             raise InvalidInputError(f"The reply is too long ({len(text)} characters, limit {self._max_chars}).")
         conversation = self._conversation(conversation_id)
         source = self._profile.get().merchant_language
-        translation = self._translator.translate(text, source, conversation.language)
+        if send_untranslated and source != conversation.language:
+            translation = Translation(
+                text=text, status="untranslated", source_language=source, target_language=conversation.language,
+                problems=["sent untranslated by the merchant"],
+            )  # fmt: skip
+        else:
+            translation = self._translator.translate(text, source, conversation.language)
+            if translation.status == "untranslated":
+                raise UntranslatedReplyError(_untranslated_message(conversation.language, translation.problems), translation.problems)
         message = self._conversations.add_message(
             conversation_id,
             "merchant",
             text,
             source,
             translation=translation.text if translation.status == "machine" else None,
-            meta={"translation_status": translation.status, "merchant": merchant},
-        )
+            meta={"translation_status": translation.status, "merchant": merchant,
+                  "translation_problems": translation.problems},
+        )  # fmt: skip
         self._audit.record(
             "conversation", conversation_id, merchant, "merchant_reply",
             {"message_id": message.id, "translation_status": translation.status},
@@ -127,3 +156,12 @@ class InboxService:
         self._conversations.set_status(conversation_id, "bot", None)
         self._conversations.reset_low_confidence(conversation_id)
         self._audit.record("conversation", conversation_id, merchant, "returned_to_bot", {})
+
+
+def _untranslated_message(language: str, problems: list[str]) -> str:
+    why = "; ".join(problems) if problems else "no translation"
+    name = LANGUAGE_NAMES.get(language, language)
+    return (
+        f"Your reply could not be translated into {name} reliably ({why}). Nothing was sent. "
+        "You can send your original text untranslated, or rephrase and try again."
+    )

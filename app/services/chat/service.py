@@ -28,7 +28,7 @@ from app.domain.chat import (
 )
 from app.domain.order_numbers import DEFAULT_ORDER_NUMBERS, OrderNumberFormat
 from app.errors import InvalidInputError, NotFoundError, RateLimitedError
-from app.services.chat import answer_fallback, guard, intents
+from app.services.chat import answer_fallback, guard, intents, reply_checks
 from app.services.chat.answering import AnswerRequest, GroundedAnswerer
 from app.services.chat.facts.layer import FactLayer, FactQuestion
 from app.services.chat.handoff import InboxService, handoff_reason
@@ -189,7 +189,7 @@ class BuyerChatService:
         if language != conversation.language:
             self._conversations.set_language(conversation.id, language)
         routed_intent = self._classify(text, conversation)
-        meta = {"intent": routed_intent.intent, "rule": routed_intent.rule, "injection": guard.looks_like_injection(text)}
+        meta = {"intent": routed_intent.intent, "rule": routed_intent.rule, "injection": reply_checks.carries_instruction(text)}
         # Stored before anything can fail: the buyer's message is never lost.
         buyer_message = self._conversations.add_message(conversation.id, "buyer", text, language, meta=meta)
         yield LanguageEvent(language=language, rtl=language in RTL_LANGUAGES)
@@ -354,10 +354,11 @@ class BuyerChatService:
         request = AnswerRequest(
             question=guard.mask_emails(text), language=language, store_name=profile.store_name, tone=profile.tone, retrieval=retrieval,
             history=history, order_summary=prompt_summary(session_order) if session_order else None,
-            extra_grounding=[*buyer_texts, profile.opening_hours, profile.store_name],
+            extra_grounding=[profile.opening_hours, profile.store_name], buyer_texts=buyer_texts,
             allowed_order_no=session_order.order_no if session_order else None,
             allowed_emails=[e for e in [conversation.buyer_email, *guard.emails_in(" ".join([text, *buyer_texts]))] if e],
             fallback_facts=self._facts.summary(text, retrieval.hits, language) if self._facts else (),
         )  # fmt: skip
         outcome = yield from self._answerer.answer(request)
-        return _Routed(outcome.text, outcome.source, retrieval.citations, retrieval_meta, outcome.flags)
+        meta = {**retrieval_meta, "guard": outcome.details} if outcome.details else retrieval_meta
+        return _Routed(outcome.text, outcome.source, retrieval.citations, meta, outcome.flags)

@@ -58,7 +58,7 @@ def test_buyer_to_inbox_to_merchant_reply_to_buyer_translated(chat_services, ope
     assert thread[0]["role"] == "user" and content_text(thread[0]).startswith(BUYER_EN)
     assert BUYER_KO in content_text(thread[0])  # the original stays visible under the translation
 
-    thread, _header, box = console.predict(conversation_id, MERCHANT_EN, api_name="/inbox_reply")
+    thread, _header, box, _warning = console.predict(conversation_id, MERCHANT_EN, api_name="/inbox_reply")
     assert box == "" and MERCHANT_KO in content_text(thread[-1])
 
     messages = httpx.get(f"{url}/api/chat/messages", params={"session_token": token}).json()["messages"]
@@ -82,7 +82,12 @@ def test_when_translation_fails_the_original_is_delivered_and_flagged(chat_servi
     console = Client(url, auth=(MERCHANT_USER, MERCHANT_PASSWORD), verbose=False)
     thread, _header = console.predict(conversation_id, api_name="/inbox_open")
     assert content_text(thread[0]).startswith("⚠️ untranslated (Korean (ko))") and BUYER_KO in content_text(thread[0])
-    console.predict(conversation_id, MERCHANT_EN, api_name="/inbox_reply")
+    # The reply cannot be translated: nothing goes out until the merchant confirms sending the original.
+    _thread, _header, box, warning = console.predict(conversation_id, MERCHANT_EN, api_name="/inbox_reply")
+    assert box == MERCHANT_EN and "Nothing was sent" in str(warning) and "not reachable" in str(warning)
+    messages = httpx.get(f"{url}/api/chat/messages", params={"session_token": token}).json()["messages"]
+    assert [m for m in messages if m["role"] == "merchant"] == []
+    console.predict(conversation_id, MERCHANT_EN, api_name="/inbox_reply_untranslated")
 
     merchant = [m for m in httpx.get(f"{url}/api/chat/messages", params={"session_token": token}).json()["messages"] if m["role"] == "merchant"]
     assert merchant[0]["text"] == MERCHANT_EN and merchant[0]["untranslated"] is True

