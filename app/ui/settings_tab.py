@@ -22,7 +22,7 @@ def build_settings_tab(services: Services) -> None:
     with gr.Row():
         store_name = gr.Textbox(label="Store name", value=setup.store_name)
         support_email = gr.Textbox(label="Support email", value=setup.support_email, placeholder="support@your-shop.example")
-        currency = gr.Textbox(label="Currency (ISO code)", value=setup.currency, max_length=3)
+        currency = gr.Textbox(label="Currency of refunds and policy amounts (ISO code)", value=setup.currency, max_length=3)
         language = gr.Dropdown(language_choices, label="Your language (inbox translations)",
                                value=setup.merchant_language)  # fmt: skip
     with gr.Row():
