@@ -30,6 +30,7 @@ from app.services.refunds.assembly import build_refund_service
 from app.services.refunds.service import RefundService
 from app.services.refunds.shipping_costs import ShippingCostTable
 from app.services.status import StatusService
+from app.services.store_setup import StoreSetupService
 from app.settings import Settings
 from app.store.api_keys import ApiKeyRepository
 from app.store.audit import AuditLog
@@ -92,6 +93,7 @@ class Services:
     analytics: AnalyticsService = field(init=False)
     question_checks: QuestionCheckService = field(init=False)
     listings: ListingService = field(init=False)
+    store_setup: StoreSetupService = field(init=False)
 
     def close(self) -> None:
         try:
@@ -259,6 +261,7 @@ def build_services(
             merchant_name=lambda: services.merchant_profile.get().store_name,
             refund_source=lambda: services.refunds,
         )
+        services.store_setup = StoreSetupService(services.merchant_profile, services.refunds, services.audit)
         services.order_intake = OrderIntake(orders, services.audit)
         services.api_keys = ApiKeyService(ApiKeyRepository(db), services.audit)
         services.stripe_disputes = StripeDisputeIntake(

@@ -15,6 +15,7 @@ _KEY = "merchant_profile"
 
 class MerchantProfile(BaseModel):
     store_name: str = Field(min_length=1, max_length=80)
+    support_email: str = ""  # where buyers can write to a person (Store setup)
     tone: Literal["friendly", "formal"] = "friendly"
     merchant_language: str = "en"
     opening_hours: str = ""

@@ -76,7 +76,7 @@ def build_chat(
         history_messages=settings.chat_history_messages,
         intent_by_model=settings.chat_intent_model,
         # The same folders the knowledge admin indexes: the demo corpus and the merchant's uploads.
-        facts=FactLayer(CatalogSource(settings.corpus_dir, settings.data_dir / "uploads")),
+        facts=FactLayer(CatalogSource(settings.corpus_dir, settings.data_dir / "uploads", settings.store_currency)),
         order_numbers=order_numbers,
     )
     return chat, inbox

@@ -141,3 +141,38 @@ def test_damaged_wrong_or_missing_items_are_recognised_in_every_language(text: s
 @pytest.mark.parametrize("text", ["Does the 4K OLED monitor support HDR?", "¿Hace falta un cargador?", "Is it in stock?"])
 def test_ordinary_questions_are_not_damage_reports(text: str) -> None:
     assert intents.classify(text).rule != "damaged-words"
+
+
+IMPORTS = Path(__file__).resolve().parents[2] / "data" / "imports"
+
+
+@pytest.fixture
+def shop_layer(tmp_path: Path) -> FactLayer:
+    """Another store's Shopify and WooCommerce product exports as uploads; no products.yaml at all."""
+    uploads = tmp_path / "uploads"
+    uploads.mkdir()
+    for name in ("shopify_products.csv", "woocommerce_products.csv"):
+        shutil.copy(IMPORTS / name, uploads / name)
+    return FactLayer(CatalogSource(tmp_path / "corpus", uploads, currency="EUR"))
+
+
+@pytest.mark.parametrize(("question", "language", "expected", "absent"), [
+    ("fjell-merino-hoodie charcoal size L price?", "en", "(Color: Charcoal, Size: L) — price: €129.00", "119"),
+    ("Was kostet der fjell-merino-hoodie in Moss, M?", "de", "119,00\xa0€", "129"),
+    ("Is the fjell-merino-hoodie Charcoal L in stock?", "en", "out of stock", "in stock"),
+    # Charcoal alone names three variants at two prices: the range, never only the lowest.
+    ("fjell-merino-hoodie in charcoal, what does it cost?", "en", "€119.00 – €129.00", "Size:"),
+    ("NV-RDP Blue 28 L price", "en", "€84.00", "95.00"),
+])  # fmt: skip
+def test_an_exports_variant_is_answered_with_its_own_price_and_stock(
+    shop_layer: FactLayer, question: str, language: str, expected: str, absent: str
+) -> None:
+    answer = ask(shop_layer, question, language)
+    assert answer is not None and answer.kind == "product", answer
+    assert expected in answer.text and absent not in answer.text, answer.text
+    assert answer.citations[0].source.startswith("uploads/")
+
+
+def test_a_draft_product_in_the_export_is_not_answered(shop_layer: FactLayer) -> None:
+    answer = ask(shop_layer, "storm-shell-jacket price?")
+    assert answer is None or "299" not in answer.text

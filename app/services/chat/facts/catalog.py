@@ -1,7 +1,7 @@
 """The merchant's structured data (product catalog, shipping table) as typed rows, read from the knowledge folders.
 
-The same files the knowledge loader indexes: every products YAML and every shipping CSV (a CSV with the shipping
-columns) under the corpus folder and the merchant's uploads. Re-read when a file changes, so an upload or an edit
+The same files the knowledge loader indexes: every product file it reads (YAML, Shopify/WooCommerce exports, mapped
+CSV/JSON, in the one product model) and every shipping CSV under the corpus folder and the merchant's uploads. Re-read when a file changes, so an upload or an edit
 shows in the next answer; a file that cannot be read is skipped here (the knowledge admin reports it to the merchant).
 """
 
@@ -18,10 +18,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from knowledge.chunking import SHIPPING_COLUMNS, product_label, shipping_sentence
-from knowledge.corpus_loader import iter_corpus_files, source_name
+from knowledge.corpus_loader import KnowledgeFormatError, iter_corpus_files, load_products, source_name
 
 log = logging.getLogger(__name__)
 
@@ -142,8 +140,12 @@ def products_from(data: Any, source: str) -> list[Product]:
     return products
 
 
-def load_catalog(folders: Iterable[tuple[Path, str]]) -> Catalog:
-    """(folder, source prefix) pairs, e.g. (corpus_dir, "") and (uploads_dir, "uploads/")."""
+_CATALOG_SUFFIXES = (".yaml", ".yml", ".csv", ".json")
+
+
+def load_catalog(folders: Iterable[tuple[Path, str]], currency: str = "") -> Catalog:
+    """(folder, source prefix) pairs, e.g. (corpus_dir, "") and (uploads_dir, "uploads/"). `currency`: the store's,
+    for exports that do not name one (Shopify's product CSV)."""
     products: list[Product] = []
     shipping: list[ShippingRow] = []
     for folder, prefix in folders:
@@ -151,16 +153,16 @@ def load_catalog(folders: Iterable[tuple[Path, str]]) -> Catalog:
             continue
         for path in iter_corpus_files(folder):
             suffix = path.suffix.lower()
-            if suffix not in (".yaml", ".yml", ".csv"):
+            if suffix not in _CATALOG_SUFFIXES:
                 continue
             source = prefix + (path.name if prefix else source_name(path, folder))
             try:
-                text = path.read_text(encoding="utf-8-sig")
-                if suffix == ".csv":
-                    shipping.extend(shipping_rows(text, source))
-                else:
-                    products.extend(products_from(yaml.safe_load(text), source))
-            except (OSError, UnicodeDecodeError, yaml.YAMLError, csv.Error) as exc:
+                records = load_products(path, folder, source=source, currency=currency)
+                if records is not None:
+                    products.extend(products_from(records, source))
+                elif suffix == ".csv":
+                    shipping.extend(shipping_rows(path.read_text(encoding="utf-8-sig"), source))
+            except (OSError, UnicodeDecodeError, KnowledgeFormatError, csv.Error) as exc:
                 log.warning("fact catalog: skipped %s: %s", source, exc)
     return Catalog(tuple(products), tuple(shipping))
 
@@ -168,7 +170,8 @@ def load_catalog(folders: Iterable[tuple[Path, str]]) -> Catalog:
 class CatalogSource:
     """The current catalog; re-read when a file under the folders was added, removed or changed."""
 
-    def __init__(self, corpus_dir: Path, uploads_dir: Path | None = None) -> None:
+    def __init__(self, corpus_dir: Path, uploads_dir: Path | None = None, currency: str = "") -> None:
+        self._currency = currency
         self._folders = [(corpus_dir, "")] + ([(uploads_dir, "uploads/")] if uploads_dir else [])
         self._lock = threading.Lock()
         self._stamp: tuple[tuple[str, int, int], ...] | None = None
@@ -179,7 +182,7 @@ class CatalogSource:
         for folder, _ in self._folders:
             if folder.is_dir():
                 for path in iter_corpus_files(folder):
-                    if path.suffix.lower() in (".yaml", ".yml", ".csv"):
+                    if path.suffix.lower() in _CATALOG_SUFFIXES:
                         info = path.stat()
                         stamp.append((str(path), info.st_mtime_ns, info.st_size))
         return tuple(stamp)
@@ -188,5 +191,5 @@ class CatalogSource:
         stamp = self._fingerprint()
         with self._lock:
             if stamp != self._stamp:
-                self._catalog, self._stamp = load_catalog(self._folders), stamp
+                self._catalog, self._stamp = load_catalog(self._folders, self._currency), stamp
             return self._catalog

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -12,6 +13,7 @@ from app.services.chat.facts import templates as t
 from app.services.chat.facts.catalog import Catalog, Product
 from app.services.chat.facts.destinations import fold
 from app.services.chat.facts.terms import Attribute, asked_attributes, attributes
+from knowledge.catalog import variant_label
 from knowledge.chunking import LOW_STOCK_AT
 
 _TOKEN = re.compile(r"[^\W_]{3,}")
@@ -69,7 +71,10 @@ def attribute_value(product: Product, attribute: Attribute, question: str, langu
         if value is None or value == "":
             continue
         if path == "price":
-            return t.money(Decimal(str(value)), str(product.data.get("currency") or "USD"), language)
+            currency = str(product.data.get("currency") or "USD")
+            low = t.money(Decimal(str(value)), currency, language)
+            high = product.data.get("price_max")  # variants priced differently: never just the lowest
+            return f"{low} – {t.money(Decimal(str(high)), currency, language)}" if high else low
         if path == "stock":
             try:
                 units = int(value)
@@ -98,13 +103,40 @@ def product_citation(product: Product) -> Citation:
     )  # fmt: skip
 
 
+def asked_variant(product: Product, question: str) -> Mapping[str, Any] | None:
+    """The one variant whose option values the question names most ("charcoal … size L"); None when the question
+    names none, or several variants equally."""
+    variants = [v for v in product.data.get("variants") or [] if isinstance(v, Mapping)]
+    if len(variants) < 2:
+        return None
+    folded = fold(question)
+
+    def named(value: Any) -> bool:
+        text = fold(str(value or "").strip())
+        return bool(text) and re.search(r"(?<![\w-])" + re.escape(text) + r"(?![\w-])", folded) is not None
+
+    scores = [sum(named(value) for value in (v.get("options") or {}).values()) for v in variants]
+    best = max(scores)
+    if best == 0 or scores.count(best) > 1:
+        return None
+    return variants[scores.index(best)]
+
+
 def product_answer(product: Product, question: str, language: str, *, limit: int = 3) -> str | None:
-    """One line per asked attribute the product has; None when none can be answered from the data."""
+    """One line per asked attribute the product (or the variant the question names) has; None when none can be
+    answered from the data."""
+    name = product.id
+    variant = asked_variant(product, question)
+    if variant is not None:
+        # The variant's own price and stock; the product's other fields (warranty, specs) still apply.
+        data = {k: v for k, v in product.data.items() if k not in ("price", "price_max", "stock", "in_stock")}
+        product = replace(product, data={**data, **{k: v for k, v in variant.items() if k != "options"}})
+        name = f"{product.id} ({variant_label(variant)})"
     lines = []
     for attribute in asked_attributes(question):
         value = attribute_value(product, attribute, question, language)
         if value is not None:
-            lines.append(t.text("fact_line", language, product=product.id, label=t.label(attribute.name, language),
+            lines.append(t.text("fact_line", language, product=name, label=t.label(attribute.name, language),
                                 value=value))  # fmt: skip
         if len(lines) == limit:
             break
