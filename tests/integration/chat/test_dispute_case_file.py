@@ -6,7 +6,7 @@ transcript with the buyer's Korean words and the English translation side by sid
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
