@@ -152,6 +152,8 @@ class ChargebackCase(_Frozen):
 class Fact(_Frozen):
     label: str
     value: str
+    # An English translation of `value` (a buyer's own words in another language), shown beside it.
+    translation: str = ""
 
 
 class EvidenceItem(_Frozen):
@@ -224,6 +226,7 @@ class EvidenceBundle(_Frozen):
         for item in self.items:
             parts.append(item.summary)
             parts.extend(f"{fact.label}: {fact.value}" for fact in item.facts)
+            parts.extend(fact.translation for fact in item.facts if fact.translation)
         parts.extend(f"{entry.when.isoformat()} {entry.event}" for entry in self.timeline)
         parts.extend(f"{row.when.isoformat()} {row.location} {row.description}" for row in self.tracking)
         parts.extend(exhibit.caption for exhibit in self.case.exhibits)

@@ -9,8 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 ConversationStatus = Literal["bot", "handoff", "closed"]
 MessageRole = Literal["buyer", "assistant", "merchant", "system"]
-Intent = Literal["product_question", "shipping", "order_status", "refund_request", "human", "abuse"]
-HandoffReason = Literal["buyer_request", "low_confidence", "abuse"]
+Intent = Literal["product_question", "shipping", "order_status", "refund_request", "human", "abuse", "dispute_risk"]
+HandoffReason = Literal["buyer_request", "low_confidence", "abuse", "dispute_risk"]
 # How a translated text came to be: the same language needs none; "untranslated" shows the original, flagged.
 TranslationStatus = Literal["same_language", "machine", "untranslated"]
 

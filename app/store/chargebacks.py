@@ -35,6 +35,8 @@ class TranscriptMessage:
     text: str
     translation: str | None
     created_at: datetime
+    # A buyer message's English translation, when one was made (the Inbox translates for an English merchant).
+    english: str | None = None
 
 
 def _notice(row: ChargebackCaseRow) -> ChargebackNotice:
@@ -152,8 +154,16 @@ class ChargebackRepository:
             return True
 
 
+def _english(message: MessageRow) -> str | None:
+    meta = message.meta or {}
+    if message.role == "buyer" and meta.get("translated_to") == "en" and meta.get("translation_status") == "machine":
+        return message.translation
+    return None
+
+
 class TranscriptReader:
-    """The buyer's conversations with the shop, found by email or by the order they verified in the chat."""
+    """The buyer's conversations with the shop, found by email, by the order they verified in the chat, or by the
+    order a refund request or dispute threat in the chat named (the conversation "about that order")."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -167,6 +177,11 @@ class TranscriptReader:
                     or_(
                         func.lower(ConversationRow.buyer_email) == email.strip().lower(),
                         func.upper(ConversationRow.verified_order_no) == order_no.strip().upper(),
+                        ConversationRow.id.in_(
+                            select(MessageRow.conversation_id).where(
+                                MessageRow.role == "assistant", MessageRow.meta["order_no"].as_string() == order_no.strip()
+                            )
+                        ),
                     )
                 )
                 .order_by(MessageRow.created_at, MessageRow.id)
@@ -179,6 +194,7 @@ class TranscriptReader:
                     text=message.text,
                     translation=message.translation,
                     created_at=message.created_at,
+                    english=_english(message),
                 )
                 for message, conversation_id in rows
             ]

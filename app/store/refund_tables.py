@@ -86,3 +86,18 @@ class RefundNegotiationRow(Base):
     language: Mapped[str] = mapped_column(String(8), default="en")
     text: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class RefundReceiptRow(Base):
+    """A decision receipt as the buyer got it (their language) and in English (the exhibit for a chargeback)."""
+
+    __tablename__ = "refund_receipts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("refund_cases.id"), index=True)
+    order_no: Mapped[str] = mapped_column(String(64), index=True)
+    decision_id: Mapped[int] = mapped_column(Integer)
+    language: Mapped[str] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(Text)
+    text_en: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

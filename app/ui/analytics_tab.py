@@ -64,6 +64,8 @@ def build_analytics_tab(services: Services) -> tuple[Any, list[Any], list[Any]]:
         recovered = gr.Dataframe(label="Chargeback amount recovered", interactive=False)
         handoffs = gr.Dataframe(label="Handoffs and time to the first human reply (hours)", interactive=False)
         volume_table = gr.Dataframe(label="Conversations and buyer messages per day", interactive=False)
+        disputes = gr.Dataframe(label="Dispute-risk conversations per day (buyer threatened a bank / PayPal dispute)",
+                                interactive=False)  # fmt: skip
     files = gr.File(label="CSV files", file_count="multiple", interactive=False)
 
     def report(start_text: str | None, end_text: str | None) -> dict[Any, Any]:
@@ -85,6 +87,7 @@ def build_analytics_tab(services: Services) -> tuple[Any, list[Any], list[Any]]:
             recovered: _frame(t["chargeback_recovered"]),
             handoffs: _frame(t["handoffs"]),
             volume_table: _frame(t["conversations_by_day"]),
+            disputes: _frame(t["dispute_risk_by_day"]),
         }
 
     def export(start_text: str | None, end_text: str | None) -> list[str]:
@@ -101,7 +104,8 @@ def build_analytics_tab(services: Services) -> tuple[Any, list[Any], list[Any]]:
             paths.append(str(path))
         return paths
 
-    outputs = [summary, volume, sources, outcomes, unanswered, refunds, chargebacks, savings, by_code, recovered, handoffs, volume_table]
+    outputs = [summary, volume, sources, outcomes, unanswered, refunds, chargebacks, savings, by_code, recovered, handoffs,
+               volume_table, disputes]
     refresh.click(report, inputs=[start, end], outputs=outputs, api_name="analytics_report")
     export_button.click(export, inputs=[start, end], outputs=files, api_name="analytics_export")
     return report, [start, end], outputs

@@ -9,11 +9,20 @@ import gradio as gr
 
 from app.domain.chat import StoredMessage
 from app.errors import CopilotError
-from app.services.chat.handoff import UntranslatedReplyError
+from app.services.chat.handoff import InboxItem, UntranslatedReplyError
 from app.services.language import LANGUAGE_NAMES
 from app.wiring import Services
 
-REASONS = {"buyer_request": "asked for a human", "low_confidence": "bot could not answer", "abuse": "angry / abusive"}
+REASONS = {"buyer_request": "asked for a human", "low_confidence": "bot could not answer", "abuse": "angry / abusive",
+           "dispute_risk": "threatens a bank / PayPal dispute"}
+DISPUTE_MARKER = "⚠️ DISPUTE RISK"
+
+
+def why(item: InboxItem) -> str:
+    """The Inbox's "why" cell; a dispute risk is marked whatever the latest handoff reason was."""
+    reason = item.conversation.handoff_reason or ""
+    text = REASONS.get(reason, reason)
+    return f"{DISPUTE_MARKER} · {text}" if item.dispute_risk else text
 
 
 def _language(code: str) -> str:
@@ -58,7 +67,7 @@ def build_inbox_tab(services: Services) -> None:
             [
                 item.conversation.id,
                 _language(item.conversation.language),
-                REASONS.get(item.conversation.handoff_reason or "", item.conversation.handoff_reason or ""),
+                why(item),
                 item.last_buyer_text[:120],
                 item.messages,
                 f"{item.conversation.updated_at:%Y-%m-%d %H:%M}",
@@ -66,7 +75,8 @@ def build_inbox_tab(services: Services) -> None:
             for item in items
         ]
         choices = [
-            (f"{i.conversation.id[:8]} · {_language(i.conversation.language)} · {i.last_buyer_text[:40]}", i.conversation.id)
+            (f"{DISPUTE_MARKER + ' · ' if i.dispute_risk else ''}{i.conversation.id[:8]} · "
+             f"{_language(i.conversation.language)} · {i.last_buyer_text[:40]}", i.conversation.id)
             for i in items
         ]
         return rows, gr.Dropdown(choices=choices)

@@ -27,8 +27,10 @@ OPENED_CHOICES = [("Not opened", "no"), ("Opened", "yes"), ("Not sure / does not
 
 def _offer_updates(view: BuyerView) -> tuple[Any, ...]:
     """(offer text, response row, counter row) for a buyer view."""
+    # The decision receipt sits under the outcome, one line per fact (Markdown hard line breaks).
+    receipt = "\n\n---\n\n" + view.receipt.replace("\n", "  \n") if view.receipt else ""
     return (
-        view.text,
+        view.text + receipt,
         gr.update(visible=view.can_respond),
         gr.update(visible=view.can_counter),
     )

@@ -106,6 +106,21 @@ class ChatMetrics:
         rows = [(d, s, n) for (d, s), n in sorted(counts.items(), key=lambda kv: (kv[0][0], order.get(kv[0][1], 99)))]
         return Table("replies_by_source", ("day", "source", "replies"), rows)
 
+    def dispute_risk(self, period: DateRange) -> tuple[int, Table]:
+        """Conversations in which the buyer threatened a bank / PayPal dispute (audited "dispute_risk"), counted
+        once each on the day first flagged in the period, and per day."""
+        with self._db.session() as session:
+            found = session.execute(
+                select(AuditRow.case_id, func.min(AuditRow.created_at))
+                .where(AuditRow.case_kind == "conversation", AuditRow.action == "dispute_risk")
+                .where(AuditRow.created_at >= period.since, AuditRow.created_at < period.until)
+                .group_by(AuditRow.case_id)
+            ).all()
+        per_day: dict[str, int] = defaultdict(int)
+        for _conversation, first in found:
+            per_day[as_utc(first).date().isoformat()] += 1
+        return len(found), Table("dispute_risk_by_day", ("day", "conversations"), sorted(per_day.items()))
+
     def handoffs(self, period: DateRange) -> tuple[HandoffSummary, Table]:
         """Handoffs in the period, each with the time to the merchant's first reply after it."""
         first_reply = (

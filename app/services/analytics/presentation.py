@@ -22,6 +22,8 @@ def summary_markdown(report: AnalyticsReport) -> str:
         f"### {period}",
         f"- **Conversations:** {h.conversations} · handed to a person: {h.handed_off} ({_pct(h.rate)}) · "
         f"median wait for the first human reply: {_hours(h.median_hours_to_first_reply)} · open handoffs now: {h.open_now}",
+        f"- **Dispute risk:** {report.dispute_risk} conversation(s) in which the buyer threatened a bank, card or "
+        "PayPal dispute (shown first in the Inbox)",
         f"- **Durable resolution:** {_pct(r.rate)} — {r.durable} of {r.settled} settled conversations ended without a "
         f"handoff, refund claim or chargeback within {r.window_days} days ({r.pending} still inside their window, "
         "not counted)",

@@ -36,6 +36,7 @@ class AnalyticsReport:
     refunds: RefundSummary
     chargebacks: ChargebackSummary
     tables: dict[str, Table] = field(default_factory=dict)
+    dispute_risk: int = 0  # conversations flagged as dispute risk in the period
 
 
 class AnalyticsService:
@@ -53,6 +54,7 @@ class AnalyticsService:
     def report(self, period: DateRange, now: datetime | None = None) -> AnalyticsReport:
         now = now or datetime.now(UTC)
         handoffs, handoff_table = self._chat.handoffs(period)
+        dispute_risk, dispute_table = self._chat.dispute_risk(period)
         resolution, resolution_table = self._chat.durable_resolution(period, self._config.resolution_window_days, now)
         refunds, savings = self._cases.refunds(period)
         chargebacks, by_code, recovered = self._cases.chargebacks(period, now.date(), self._config.chargeback_urgent_days)
@@ -60,6 +62,7 @@ class AnalyticsService:
             self._chat.volume_by_day(period),
             self._chat.reply_sources_by_day(period),
             handoff_table,
+            dispute_table,
             resolution_table,
             outcomes_by_week(resolution_table),
             self.unanswered(period),
@@ -68,7 +71,9 @@ class AnalyticsService:
             by_code,
             recovered,
         ]
-        return AnalyticsReport(period, handoffs, resolution, refunds, chargebacks, {t.name: t for t in tables})
+        return AnalyticsReport(
+            period, handoffs, resolution, refunds, chargebacks, {t.name: t for t in tables}, dispute_risk=dispute_risk
+        )
 
     def unanswered(self, period: DateRange) -> Table:
         language = self._merchant_language()

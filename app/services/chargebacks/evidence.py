@@ -19,7 +19,12 @@ from app.domain.money import format_money
 from app.domain.orders import Order
 from app.services.chargebacks.catalog import ReasonCodeCatalog
 from app.services.chargebacks.evidence_context import EvidenceContext
-from app.services.chargebacks.evidence_items import BUILDERS, from_exhibits
+from app.services.chargebacks.evidence_items import (
+    BUILDERS,
+    DECISION_RECEIPT,
+    decision_receipt,
+    from_exhibits,
+)
 from app.services.chargebacks.prior_orders import check_ce3, prior_undisputed_orders
 from app.services.chargebacks.refund_history import RefundHistorySource
 from app.services.chargebacks.store_documents import StoreDocuments
@@ -78,7 +83,8 @@ class EvidenceAssembler:
         )
 
     def items(self, ctx: EvidenceContext) -> list[EvidenceItem]:
-        """Every evidence kind in the catalog's vocabulary, present or not (the checklist picks what it needs)."""
+        """Every evidence kind in the catalog's vocabulary, present or not (the checklist picks what it needs),
+        and the buyer's refund decision receipts, an exhibit of any dispute on the order."""
         result = []
         for key, kind in self._catalog.evidence_kinds.items():
             builder = BUILDERS.get(key, from_exhibits) if kind.source == "store" else from_exhibits
@@ -87,6 +93,8 @@ class EvidenceAssembler:
                 # A merchant's exhibit can supply any item the store lacks.
                 item = from_exhibits(ctx, key, kind.label)
             result.append(item)
+        if DECISION_RECEIPT[0] not in self._catalog.evidence_kinds:
+            result.append(decision_receipt(ctx, *DECISION_RECEIPT))
         return result
 
     def assemble(

@@ -32,7 +32,10 @@ _QUOTED_ITEMS = {
     "product_description": "PRODUCT LISTING TEXT",
     "refund_history": "REFUND RECORD, WITH THE BUYER'S STATED REASON",
     "credit_issued": "REFUND RECORD, WITH THE BUYER'S STATED REASON",
+    "decision_receipt": "REFUND DECISION RECEIPT SENT TO THE BUYER",
 }
+# Records the store keeps that are exhibits of every dispute on the order, whatever the reason code asks for.
+DECISION_RECEIPT = ("decision_receipt", "Refund decision receipt sent to the buyer")
 _CHAT_SPEAKERS = {"buyer": "BUYER'S OWN WORDS", "assistant": "SHOP ASSISTANT'S CHAT REPLY", "merchant": "MERCHANT'S CHAT REPLY"}
 
 
@@ -147,11 +150,18 @@ def customer_communication(ctx: EvidenceContext, key: str, label: str) -> Eviden
     if not messages:
         return item_missing(key, label, "No chat messages with this buyer are stored.")
     shown = messages[-MAX_MESSAGES:]
-    facts = [Fact(label=_chat_label(m.created_at, m.role), value=mask_pans(m.text)[:400]) for m in shown]
+    # The buyer's original words, with the English translation beside them when one was made.
+    facts = [
+        Fact(label=_chat_label(m.created_at, m.role), value=mask_pans(m.text)[:400],
+             translation=mask_pans(m.english)[:400] if m.english and m.english != m.text else "")
+        for m in shown
+    ]  # fmt: skip
     summary = (
         f"The buyer exchanged {len(messages)} message(s) with the shop between "
         f"{messages[0].created_at.date().isoformat()} and {messages[-1].created_at.date().isoformat()}."
     )
+    if any(fact.translation for fact in facts):
+        summary += " The buyer's original words are quoted with an English translation beside them."
     return item_present(key, label, facts, summary)
 
 
@@ -168,6 +178,16 @@ def refund_history(ctx: EvidenceContext, key: str, label: str) -> EvidenceItem:
     summary = f"{len(ctx.refunds)} refund request(s) are recorded for this order: " + "; ".join(
         f"{r.reference} ({r.status})" for r in ctx.refunds) + "."
     return item_present(key, label, [_refund_fact(r) for r in ctx.refunds], summary)
+
+
+def decision_receipt(ctx: EvidenceContext, key: str, label: str) -> EvidenceItem:
+    """The receipts the buyer got when their refund claims on this order were decided (English copy)."""
+    issued = [r for r in ctx.refunds or () if r.receipt]
+    if not issued:
+        return item_missing(key, label, "No refund decision was issued to the buyer for this order.")
+    facts = [Fact(label=f"Receipt for claim {r.reference}", value=mask_pans(r.receipt)) for r in issued]
+    return item_present(key, label, facts, f"The buyer received {len(issued)} written refund decision(s) for this "
+                                           "order, with the policy clause and the amount.")  # fmt: skip
 
 
 def credit_issued(ctx: EvidenceContext, key: str, label: str) -> EvidenceItem:

@@ -148,6 +148,10 @@ def _evidence(out: _Writer, bundle: EvidenceBundle) -> None:
     out.heading("Evidence", 1)
     for item in bundle.present_items:
         out.heading(item.label, 2)
+        if any(fact.translation for fact in item.facts):  # original words and English side by side
+            out.table(("Message", "Original words", "English translation"),
+                      [(fact.label, fact.value, fact.translation or "—") for fact in item.facts])  # fmt: skip
+            continue
         for fact in item.facts:
             out.paragraph(f"{fact.label}: {fact.value}", "List Bullet")
 

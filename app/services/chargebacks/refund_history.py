@@ -25,6 +25,8 @@ class RefundRecord(BaseModel):
     amount: Decimal | None = None
     currency: str | None = None
     refunded_on: date | None = None
+    # The decision receipt as the buyer got it, in English (a chargeback exhibit); "" when none was issued.
+    receipt: str = ""
 
 
 @runtime_checkable

@@ -40,11 +40,16 @@ class UntranslatedReplyError(InvalidInputError):
         self.problems = problems
 
 
+DISPUTE_RISK = "dispute_risk"
+
+
 @dataclass(frozen=True)
 class InboxItem:
     conversation: Conversation
     last_buyer_text: str
     messages: int
+    # The buyer said they will go to their bank / PayPal: shown first, marked, answered today.
+    dispute_risk: bool = False
 
 
 class InboxService:
@@ -75,12 +80,30 @@ class InboxService:
         self._audit.record("conversation", conversation.id, "buyer-chat", "handoff", {"reason": reason})
         return True
 
+    def flag_dispute_risk(self, conversation: Conversation, order_no: str | None) -> bool:
+        """Marks the conversation as dispute risk (audited, counted by analytics) and puts it in the Inbox with that
+        reason. The handoff limit does not apply: a threatened chargeback is worth a person's time. True when the
+        conversation was newly handed off."""
+        self._audit.record("conversation", conversation.id, "buyer-chat", DISPUTE_RISK, {"order_no": order_no})
+        newly = conversation.status != "handoff"
+        self._conversations.set_status(conversation.id, "handoff", DISPUTE_RISK)
+        if newly:
+            self._audit.record("conversation", conversation.id, "buyer-chat", "handoff", {"reason": DISPUTE_RISK})
+        return newly
+
+    def is_dispute_risk(self, conversation: Conversation) -> bool:
+        if conversation.handoff_reason == DISPUTE_RISK:
+            return True
+        return any(e.action == DISPUTE_RISK for e in self._audit.for_case("conversation", conversation.id))
+
     def open_items(self) -> list[InboxItem]:
+        """Handed-off conversations, dispute risks first (then in the repository's order)."""
         items = []
         for conversation in self._conversations.list_by_status(("handoff",)):
             buyer = self._conversations.messages(conversation.id, roles=("buyer",))
-            items.append(InboxItem(conversation, buyer[-1].text if buyer else "", len(buyer)))
-        return items
+            items.append(InboxItem(conversation, buyer[-1].text if buyer else "", len(buyer),
+                                   self.is_dispute_risk(conversation)))  # fmt: skip
+        return sorted(items, key=lambda item: not item.dispute_risk)
 
     def _conversation(self, conversation_id: str) -> Conversation:
         conversation = self._conversations.get(conversation_id)

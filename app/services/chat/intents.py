@@ -1,6 +1,6 @@
 """Routing before generation: deterministic multilingual rules first, the model only for what they leave open.
 
-Order of precedence matters: abuse > talk to a human > damaged/wrong/missing item > refund > order status > shipping >
+Order of precedence matters: dispute risk > abuse > talk to a human > damaged/wrong/missing item > refund > order status > shipping >
 product question. A damaged item is a refund request answered with the policy's reporting window.
 """
 
@@ -46,6 +46,37 @@ REFUND = re.compile(
     r"|zurücksenden|rücksendung|geld zurück|rimbors\w*|restituire|reso|devolução|estorno|terugbetal\w*"
     r"|geld terug|retourneren|terugsturen|zwrot\w*|zwrócić|oddać|возврат\w*|вернуть|iade|geri ödeme)\b"
     r"|استرداد|إرجاع|استرجاع|ارجاع|返金|返品|환불|반품|退款|退货|退钱",
+    _I,
+)
+# The buyer says they will go to their bank / card issuer / PayPal instead of the shop (chargeback risk).
+DISPUTE = re.compile(
+    r"\b(?:charge ?backs?|dispute (?:the |this |my |that )?(?:charge|payment|transaction|purchase)"
+    r"|(?:call|contact|phone|ring|tell|go to|report (?:this|it|you) to) (?:my|the) (?:bank|card issuer|credit card company)"
+    r"|paypal (?:claim|dispute|case)|(?:claim|dispute|case) (?:with|on|in) paypal|reverse (?:the|this|my) (?:charge|payment)"
+    r"|contracargo\w*|disputar (?:el|este) (?:cargo|pago)|(?:llamar|llamaré|contactar|contactaré|hablar) (?:a |con )?mi banco"
+    r"|(?:reclamaci[oó]n|reclamo|disputa) (?:en|con|de) paypal|anular (?:el|este) (?:cargo|pago)"
+    r"|r[ée]trofacturation|contester (?:le|ce) (?:paiement|pr[ée]l[èe]vement|d[ée]bit)|(?:appeler|contacter|pr[ée]venir) ma banque"
+    r"|litige (?:sur|avec|chez) paypal|ouvrir un litige|faire opposition"
+    r"|r[üu]ckbuchung\w*|zahlung (?:zur[üu]ckbuchen|zur[üu]ckholen|anfechten|widerrufen)"
+    r"|(?:meine|die) bank (?:anrufen|kontaktieren|einschalten|informieren)|(?:rufe|kontaktiere) (?:meine|die) bank"
+    r"|paypal[- ](?:konflikt|fall|k[äa]uferschutz)|lastschrift zur[üu]ck\w*"
+    r"|contestare (?:l'addebito|il pagamento|l'acquisto)|(?:chiamare|chiamer[òo]|contattare|contatter[òo]) (?:la )?mia banca"
+    r"|(?:controversia|contestazione|reclamo) (?:su|con|in) paypal|aprire una (?:contestazione|controversia)"
+    r"|contestar (?:a|esta) (?:compra|cobran[çc]a|transa[çc][ãa]o)|(?:ligar|ligarei|contatar|falar) (?:para |com )?o (?:meu )?banco"
+    r"|(?:disputa|reclama[çc][ãa]o) (?:no|com o) paypal|abrir uma disputa"
+    r"|terugboek\w*|betaling (?:betwisten|terugdraaien|laten terugdraaien)|(?:mijn|de) bank (?:bellen|inschakelen|contacteren)"
+    r"|(?:bel|contacteer) (?:mijn|de) bank|geschil (?:bij|via|op) paypal"
+    r"|obciążeni\w* zwrotn\w*|(?:zadzwonię|zadzwonic|zadzwonić|zgłoszę to|napiszę) (?:do )?(?:mojego )?banku"
+    r"|spór (?:w|na|z) paypal\w*|(?:zakwestionuję|kwestionuję|zakwestionować) (?:płatność|transakcję|obciążenie)"
+    r"|чарджбэк\w*|(?:оспор|опротест)\w* (?:платеж\w*|платёж\w*|списани\w*|транзакци\w*|оплат\w*)"
+    r"|(?:позвон\w*|обращусь|обратиться|пожалуюсь) в (?:мой |свой )?банк|спор (?:в|на|через) paypal"
+    r"|ters ibraz|bankam\w* (?:arayaca\w*|başvuraca\w*|şikayet\w*)|bankaya (?:başvuraca\w*|şikayet\w*|gidece\w*)"
+    r"|ödemeye itiraz\w*|paypal'?(?:da|de|dan) (?:itiraz|anlaşmazlık))"
+    r"|استرداد المبلغ عبر البنك|الاعتراض على (?:الدفع|العملية|المبلغ)|سأتصل (?:بالبنك|ببنكي)|الاتصال (?:بالبنك|ببنكي)"
+    r"|نزاع (?:في|على|عبر) (?:باي ?بال|PayPal)|سأشتكي للبنك"
+    r"|チャージバック|(?:銀行|カード会社)に(?:連絡|電話|相談|申し立て)|支払いに異議|(?:PayPal|ペイパル)で(?:異議|申し立て|紛争|苦情)"
+    r"|차지백|(?:은행|카드사)에 (?:연락|전화|이의|신고)|결제 (?:이의|취소 요청|거절)|(?:페이팔|PayPal)(?:에| )?(?:분쟁|클레임|이의)"
+    r"|拒付|(?:联系|打电话给|找)(?:我的)?(?:银行|信用卡公司)|(?:PayPal|贝宝)(?:上)?(?:争议|纠纷|投诉)|撤销(?:这笔)?付款|申请退单",
     _I,
 )
 # A question *about* the policy is answered from the documents, not routed to the refund form.
@@ -112,6 +143,10 @@ def is_damage_report(text: str) -> bool:
     return DAMAGED.search(text) is not None
 
 
+def is_dispute_threat(text: str) -> bool:
+    return DISPUTE.search(text) is not None
+
+
 def classify(text: str, numbers: OrderNumberFormat = DEFAULT_ORDER_NUMBERS) -> IntentResult:
     """The intent by rules; "default" when no rule fired (a product or policy question)."""
     order_no, email = find_order_no(text, numbers), find_email(text)
@@ -119,6 +154,8 @@ def classify(text: str, numbers: OrderNumberFormat = DEFAULT_ORDER_NUMBERS) -> I
     def result(intent: Intent, rule: str) -> IntentResult:
         return IntentResult(intent=intent, rule=rule, order_no=order_no, email=email)
 
+    if is_dispute_threat(text):
+        return result("dispute_risk", "dispute-words")
     if ABUSE.search(text) or _shouting(text):
         return result("abuse", "abuse-words")
     if HUMAN.search(text):

@@ -30,6 +30,7 @@ from app.domain.order_numbers import DEFAULT_ORDER_NUMBERS, OrderNumberFormat
 from app.errors import InvalidInputError, NotFoundError, RateLimitedError
 from app.services.chat import answer_fallback, guard, intents, reply_checks
 from app.services.chat.answering import AnswerRequest, GroundedAnswerer
+from app.services.chat.dispute import dispute_reply
 from app.services.chat.facts.layer import FactLayer, FactQuestion
 from app.services.chat.handoff import InboxService, handoff_reason
 from app.services.chat.order_lookup import OrderLookup, prompt_summary, status_text
@@ -198,7 +199,11 @@ class BuyerChatService:
             self._conversations.set_status(conversation.id, "bot", None)
         conversation = self.conversation(token)
         routed: _Routed
-        if conversation.status == "handoff":
+        if routed_intent.intent == "dispute_risk":  # before the bank is involved, even in an open handoff
+            routed = self._dispute(conversation, routed_intent, language)
+            if "handoff" in routed.meta:
+                yield HandoffEvent(reason="dispute_risk")
+        elif conversation.status == "handoff":
             routed = _Routed(answer_fallback.text("handoff_waiting", language))
         elif routed_intent.intent in ("human", "abuse") and (reason := self._handoff(conversation, routed_intent, 0)):
             routed = self._handed_off(conversation, reason, language)
@@ -288,6 +293,13 @@ class BuyerChatService:
             citations=citations,
             meta={"intent": "refund_request", "order_no": order_no},
         )
+
+    def _dispute(self, conversation: Conversation, routed: IntentResult, language: str) -> _Routed:
+        order_no, _email = self._earlier_refs(conversation, routed)
+        order_no = order_no or conversation.verified_order_no
+        newly = self._inbox.flag_dispute_risk(conversation, order_no)
+        meta: dict[str, object] = {"dispute_risk": True, "order_no": order_no}
+        return _Routed(dispute_reply(language), meta={**meta, "handoff": "dispute_risk"} if newly else meta)
 
     def _order_status(self, conversation: Conversation, routed: IntentResult, language: str, message_id: int) -> _Routed:
         order_no, email = self._earlier_refs(conversation, routed)

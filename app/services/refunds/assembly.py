@@ -19,6 +19,7 @@ from app.store.decisions import DecisionRepository
 from app.store.files import FileStore
 from app.store.merchant_settings import MerchantSettingsRepository
 from app.store.orders import OrderRepository
+from app.store.receipts import ReceiptRepository
 from app.store.refunds import RefundRepository
 from models.types import ChatModel
 
@@ -34,5 +35,5 @@ def build_refund_service(
         shipping=ShippingCostTable.from_corpus(settings.corpus_dir),
         analyzer=EvidenceAnalyzer(vision_model, video_frames=settings.evidence_video_frames),
         uploads=UploadChecker(files, UploadLimits.from_settings(settings)), clock=clock,
-        products=ProductCategories.from_corpus(settings.corpus_dir),
+        products=ProductCategories.from_corpus(settings.corpus_dir), receipts=ReceiptRepository(db),
     )  # fmt: skip

@@ -18,12 +18,14 @@ from app.domain.refunds import Finding
 from app.errors import InvalidInputError, NotFoundError
 from app.services.chargebacks.refund_history import RefundRecord
 from app.services.refunds import negotiation
+from app.services.refunds.receipt import receipt_text
 from app.services.refunds.reports import MonthSavings, cases_to_csv, savings_by_month
 from app.services.refunds.shipping_costs import ShippingCostTable
 from app.store.audit import AuditLog
 from app.store.decisions import DecisionRepository, StoredDecision
 from app.store.files import FileStore
 from app.store.orders import OrderRepository
+from app.store.receipts import ReceiptRepository, StoredReceipt
 from app.store.refunds import EvidenceRecord, NegotiationStep, RefundCaseRecord, RefundRepository
 
 MerchantAction = Literal["approve", "edit", "reject"]
@@ -71,6 +73,25 @@ class RefundReviewMixin:
     decisions: DecisionRepository
     shipping: ShippingCostTable
     clock: Callable[[], datetime]
+    receipts: ReceiptRepository | None
+
+    def issue_receipt(self, case_id: str) -> StoredReceipt | None:
+        """The decision receipt for the case's latest stored decision, in the buyer's language and in English,
+        kept with the case (None when this installation keeps no receipts)."""
+        if self.receipts is None:
+            return None
+        case = self._case(case_id)
+        decisions = self.decisions.for_case("refund", case_id)
+        if not decisions:
+            return None
+        return self.receipts.add(
+            case_id=case.id, order_no=case.order_no, decision_id=decisions[-1].id, language=case.language,
+            text=receipt_text(case, decisions, case.language), text_en=receipt_text(case, decisions, "en"),
+        )  # fmt: skip
+
+    def latest_receipt(self, case_id: str) -> StoredReceipt | None:
+        found = self.receipts.for_case(case_id) if self.receipts is not None else []
+        return found[-1] if found else None
 
     def list_cases(self, filters: CaseFilters | None = None) -> list[RefundCaseRecord]:
         f = filters or CaseFilters()
@@ -164,6 +185,7 @@ class RefundReviewMixin:
                         "proposed_amount": str(case.proposed_amount)},
                 decided_by=actor, note=note,
             )  # fmt: skip
+            self.issue_receipt(case.id)
         self.audit.record(
             "refund",
             case.id,
@@ -204,6 +226,7 @@ class RefundReviewMixin:
             rules_fired=rules, inputs={"previous_status": case.status, "agreed_amount": str(agreed)},
             decided_by=actor, note="return received",
         )  # fmt: skip
+        self.issue_receipt(case.id)
         self.audit.record("refund", case.id, actor, "return_received", {"amount": str(granted)})
         return updated
 
@@ -239,6 +262,7 @@ class RefundReviewMixin:
             inputs={"previous_status": case.status, "agreed_amount": str(agreed)},
             decided_by=actor, note=note,
         )  # fmt: skip
+        self.issue_receipt(case.id)
         self.audit.record(
             "refund", case.id, actor, "closed_no_return",
             {"amount": "0", "agreed_amount": str(agreed), "note": note, "status": updated.status},
@@ -312,6 +336,7 @@ class RefundReviewMixin:
                     reason=case.reason,
                     amount=case.final_amount if case.status == "resolved" else case.proposed_amount,
                     currency=case.currency,
+                    receipt=receipt.text_en if (receipt := self.latest_receipt(case.id)) else "",
                 )
             )
         return records

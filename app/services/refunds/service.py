@@ -50,6 +50,7 @@ from app.store.decisions import DecisionRepository
 from app.store.files import FileStore
 from app.store.merchant_settings import MerchantSettingsRepository
 from app.store.orders import OrderRepository
+from app.store.receipts import ReceiptRepository
 from app.store.refunds import RefundCaseRecord, RefundRepository
 
 log = logging.getLogger(__name__)
@@ -70,6 +71,8 @@ class BuyerView:
     can_counter: bool
     amount: Decimal | None
     currency: str
+    # The decision receipt (buyer's language) once the claim is decided.
+    receipt: str | None = None
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,7 @@ class RefundService(RefundIntakeMixin):
         audit: AuditLog, decisions: DecisionRepository, merchant_settings: MerchantSettingsRepository,
         language: LanguageIdentifier, shipping: ShippingCostTable, analyzer: EvidenceAnalyzer, uploads: UploadChecker,
         clock: Callable[[], datetime] = utcnow, products: ProductCategories | None = None,
+        receipts: ReceiptRepository | None = None,
     ) -> None:  # fmt: skip
         self.settings = settings
         self.repository = repository
@@ -105,6 +109,7 @@ class RefundService(RefundIntakeMixin):
         self.uploads = uploads
         self.clock = clock
         self.products = products or ProductCategories({})
+        self.receipts = receipts
 
     # -- policy -----------------------------------------------------------------------------------------------
     def policy(self) -> RefundPolicy:
@@ -327,6 +332,7 @@ class RefundService(RefundIntakeMixin):
             rules_fired=rules, inputs={"step": step, "offer": str(case.proposed_amount)}, decided_by=actor,
             policy_version=self.policy().version, note=f"buyer {step.replace('_', ' ')}",
         )  # fmt: skip
+        self.issue_receipt(case.id)
         self.audit.record(CASE_KIND, case.id, actor, step, {"outcome": outcome, "amount": str(amount)})
         return self._view(self._case(case.id), text)
 
@@ -356,6 +362,7 @@ class RefundService(RefundIntakeMixin):
             case_id=case.id, status=case.status, language=case.language, text=text, can_respond=open_offer,
             can_counter=open_offer and not countered and case.proposed_outcome == "partial_refund_no_return",
             amount=amount, currency=case.currency,
+            receipt=receipt.text if (receipt := self.latest_receipt(case.id)) else None,
         )  # fmt: skip
 
     def _buyer_case(self, case_id: str, email: str) -> RefundCaseRecord:
