@@ -34,6 +34,7 @@ from app.services.chat.facts.layer import FactLayer, FactQuestion
 from app.services.chat.handoff import InboxService, handoff_reason
 from app.services.chat.order_lookup import OrderLookup, prompt_summary, status_text
 from app.services.chat.prompts import PROMPT_VERSION, Turn
+from app.services.chat.store_answers import StoreAnswerService
 from app.services.language import RTL_LANGUAGES, LanguageIdentifier
 from app.services.merchant_profile import MerchantProfileService
 from app.services.rate_limits import ClientRateLimiter
@@ -92,6 +93,7 @@ class BuyerChatService:
         messages_per_minute: int = 12,
         facts: FactLayer | None = None,
         order_numbers: OrderNumberFormat = DEFAULT_ORDER_NUMBERS,
+        store_answers: StoreAnswerService | None = None,
     ) -> None:
         self._order_numbers = order_numbers
         self._conversations = conversations
@@ -110,6 +112,7 @@ class BuyerChatService:
         self._session_limiter = ClientRateLimiter(sessions_per_minute)
         self._messages_per_minute = messages_per_minute
         self._facts = facts
+        self._store_answers = store_answers
 
     # -- sessions ---------------------------------------------------------------------------------------------
 
@@ -211,7 +214,7 @@ class BuyerChatService:
         else:
             routed = yield from self._question(conversation, routed_intent, text, language, buyer_message.id)
 
-        if routed.source in ("template", "facts"):
+        if routed.source in ("template", "facts", "store_answer"):
             if routed.citations:
                 yield CitationsEvent(citations=routed.citations)
             yield TextDelta(text=routed.text)
@@ -320,6 +323,9 @@ class BuyerChatService:
     def _question(
         self, conversation: Conversation, routed: IntentResult, text: str, language: str, message_id: int
     ) -> Generator[ChatEvent, None, _Routed]:
+        # The merchant's own answer to a similar question comes before anything retrieved or generated.
+        if self._store_answers and (own := self._store_answers.reply(text, language)):
+            return _Routed(own.text, "store_answer", own.citations, own.meta, own.flags)
         retrieval = self._answerer.retrieve(text)
         fact = self._fact_answer(conversation, text, language, retrieval.hits)
         if fact is not None:
