@@ -25,7 +25,14 @@ GENERIC_QUESTIONS: tuple[str, ...] = (
     "What is the warranty?", "Can I change my order?", "How can I contact you?", "Which countries do you ship to?",
     "What are your opening hours?", "Do you have a discount code?", "What size should I choose?",
     "Is the price including VAT?", "Can I cancel my order?", "Can I change my delivery address?",
-    "Is this product compatible with my device?", "What is the weather today?", "Tell me a joke.",
+    "Is this product compatible with my device?", "Do you offer gift wrapping?", "Can I pick up my order in person?",
+    "Do you have a physical shop?", "Can I get an invoice for my company?", "Do you offer bulk discounts?",
+    "How do I track my parcel?", "My item arrived damaged.", "Can I pay in instalments?", "Do you sell gift cards?",
+    "When will this product be back in stock?", "Do you price match?", "Is express delivery available?",
+    "How do I create an account?", "I forgot my password.", "Do you have a newsletter?", "Is my payment secure?",
+    "What is this product made of?", "How do I use this product?", "Can I order by phone?",
+    "Do you ship to a P.O. box?", "Who pays for return shipping?", "How long does a refund take?",
+    "What is the weather today?", "Tell me a joke.", "Can you recommend a restaurant?",
 )  # fmt: skip
 
 
