@@ -21,7 +21,7 @@ from app.errors import InvalidInputError, NotFoundError
 from app.services.chat import guard
 from app.services.chat.store_answer_match import StoreAnswerMatcher
 from app.services.chat.translation import Translator
-from app.services.language import LANGUAGE_NAMES, LanguageIdentifier
+from app.services.language import LANGUAGE_NAMES, SUPPORTED_LANGUAGES, LanguageIdentifier
 from app.store.audit import AuditLog
 from app.store.store_answers import StoreAnswerRepository
 
@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 500
 MAX_ANSWER_CHARS = 4000
+MIN_WORDS_TO_DETECT = 6
 CITATION_TITLE = "Store answer"
 
 # Shown above an untranslated store answer: "{language}" is the answer's language, named in the buyer's language.
@@ -96,11 +97,14 @@ class StoreAnswerService:
 
     def save(
         self, question: str, answer: str, *, merchant: str, answer_id: int | None = None,
-        from_message_id: int | None = None,
+        from_message_id: int | None = None, language: str | None = None,
     ) -> StoreAnswer:
-        """Creates (no `answer_id`) or edits a store answer; InvalidInputError naming the empty or too long field."""
+        """Creates (no `answer_id`) or edits a store answer; InvalidInputError naming the empty or too long field.
+        `language`: the answer's language; None detects it."""
         question, answer = _clean(question, "question", MAX_QUESTION_CHARS), _clean(answer, "answer", MAX_ANSWER_CHARS)
-        language = self._language.detect_or(answer, self._merchant_language())
+        if language is not None and language not in SUPPORTED_LANGUAGES:
+            raise InvalidInputError(f"Store answer: unknown language {language!r}.")
+        language = language or self._answer_language(answer)
         if answer_id is None:
             saved = self._repository.add(question, answer, language, merchant, from_message_id)
             self._audit.record("store_answer", str(saved.id), merchant, "store_answer_created",
@@ -115,6 +119,12 @@ class StoreAnswerService:
                            {"question": question, "answer": answer, "language": language,
                             "before": {"question": before.question, "answer": before.answer}})
         return updated
+
+    def _answer_language(self, answer: str) -> str:
+        # A few words are no evidence ("Yes, 4 EUR per item." reads as Turkish to lingua): the merchant's language.
+        if len(answer.split()) < MIN_WORDS_TO_DETECT:
+            return self._merchant_language()
+        return self._language.detect_or(answer, self._merchant_language())
 
     def delete(self, answer_id: int, *, merchant: str) -> None:
         gone = self._repository.delete(answer_id)
