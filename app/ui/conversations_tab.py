@@ -23,14 +23,29 @@ def build_conversations_tab(services: Services) -> None:
         choices = [(f"{c.id[:8]} · {c.language} · {c.status} · {c.updated_at:%Y-%m-%d %H:%M}", c.id) for c in conversations]
         return rows, gr.Dropdown(choices=choices)
 
-    def open_conversation(conversation_id: str | None) -> tuple[list[dict[str, Any]], gr.Dropdown]:
+    def open_conversation(conversation_id: str | None) -> tuple[list[dict[str, Any]], gr.Dropdown, list[int | None]]:
         if not conversation_id:
             raise gr.Error("Pick a conversation first.")
         try:
             _conversation, messages = feedback.thread(conversation_id)
         except CopilotError as exc:
             raise gr.Error(exc.user_message) from exc
-        return thread_messages(messages), gr.Dropdown(choices=reply_choices(messages), value=None)
+        # thread_messages renders one chat message per stored message: position i is message ids[i].
+        ids = [m.id if m.role == "assistant" else None for m in messages]
+        return thread_messages(messages), gr.Dropdown(choices=reply_choices(messages), value=None), ids
+
+    def thumbs(ids: list[int | None], data: gr.LikeData, request: gr.Request) -> str:
+        """The thread's own 👍/👎 buttons rate the reply they sit on."""
+        index = data.index if isinstance(data.index, int) else data.index[0]
+        message_id = ids[index] if 0 <= index < len(ids) else None
+        if message_id is None:
+            return "Only the assistant's replies can be rated."
+        rating = "good" if data.liked is True else "bad"
+        try:
+            feedback.rate(message_id, rating, merchant=request.username or "merchant")
+        except CopilotError as exc:
+            raise gr.Error(exc.user_message) from exc
+        return f"Reply #{message_id} marked {rating}."
 
     def list_answers() -> tuple[list[list[Any]], gr.Dropdown]:
         answers = store_answers.list()
@@ -64,7 +79,9 @@ def build_conversations_tab(services: Services) -> None:
     table = gr.Dataframe(headers=["conversation", "language", "status", "updated"], interactive=False,
                          label="Recent conversations")
     picker = gr.Dropdown(label="Conversation", choices=[], interactive=True, allow_custom_value=True)
-    thread = gr.Chatbot(label="Thread", height=380)
+    thread = gr.Chatbot(label="Thread", height=380, feedback_options=("Like", "Dislike"))
+    thread_ids = gr.State([])
+    thumbs_status = gr.Markdown()
     with gr.Accordion("Store answer", open=True):
         form = build_store_answer_form(services, "conversations_")
     reply_picker = build_reply_review(services, "conversations_", form)
@@ -80,7 +97,9 @@ def build_conversations_tab(services: Services) -> None:
 
     refresh.click(list_conversations, outputs=[table, picker], api_name="conversations_list").then(
         list_answers, outputs=[answers_table, answer_picker], api_name="store_answers_list")
-    picker.change(open_conversation, inputs=picker, outputs=[thread, reply_picker], api_name="conversations_open")
+    picker.change(open_conversation, inputs=picker, outputs=[thread, reply_picker, thread_ids],
+                  api_name="conversations_open")
+    thread.like(thumbs, inputs=thread_ids, outputs=thumbs_status, api_visibility="private")
     answer_picker.change(load_answer, inputs=answer_picker, outputs=form_fields, api_name="store_answer_load")
     new_button.click(new_answer, outputs=form_fields, api_visibility="private")
     delete_button.click(delete_answer, inputs=form.answer_id, outputs=form_fields, api_name="store_answer_delete").then(
