@@ -209,6 +209,11 @@ class BuyerChatService:
                 yield HandoffEvent(reason=reason)
         elif routed_intent.intent == "refund_request":
             routed = self._refund(conversation, routed_intent, language)
+        elif routed_intent.intent == "order_status" and not (routed_intent.order_no or routed_intent.email) and (
+            own := self._store_answer(text, language)
+        ):
+            # "Can I pick up my order at your warehouse?" reads as an order question; the merchant answered it.
+            routed = own
         elif routed_intent.intent == "order_status":
             routed = self._order_status(conversation, routed_intent, language, buyer_message.id)
         else:
@@ -307,6 +312,10 @@ class BuyerChatService:
             self._conversations.set_verified_order(conversation.id, outcome.order.order_no, outcome.email)
         return _Routed(status_text(outcome.order, language), meta={"lookup": outcome.state, "order_no": outcome.order.order_no})
 
+    def _store_answer(self, text: str, language: str) -> _Routed | None:
+        own = self._store_answers.reply(text, language) if self._store_answers else None
+        return _Routed(own.text, "store_answer", own.citations, own.meta, own.flags) if own else None
+
     def _fact_answer(self, conversation: Conversation, text: str, language: str, hits: Sequence[ScoredChunk]) -> _Routed | None:
         """The fact layer's answer (data, no model) when the question is a structured one it can answer."""
         if self._facts is None:
@@ -324,8 +333,8 @@ class BuyerChatService:
         self, conversation: Conversation, routed: IntentResult, text: str, language: str, message_id: int
     ) -> Generator[ChatEvent, None, _Routed]:
         # The merchant's own answer to a similar question comes before anything retrieved or generated.
-        if self._store_answers and (own := self._store_answers.reply(text, language)):
-            return _Routed(own.text, "store_answer", own.citations, own.meta, own.flags)
+        if own := self._store_answer(text, language):
+            return own
         retrieval = self._answerer.retrieve(text)
         fact = self._fact_answer(conversation, text, language, retrieval.hits)
         if fact is not None:

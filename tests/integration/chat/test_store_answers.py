@@ -120,3 +120,16 @@ def test_a_reply_marked_bad_is_stored_and_becomes_a_store_answer_draft(make_serv
     with pytest.raises(InvalidInputError, match="not an assistant reply"):
         feedback.rate(buyer_message.id, "good", merchant="anna")
     assert conversation.id in [c.id for c in feedback.recent()]
+
+
+def test_an_order_worded_question_without_an_order_number_gets_the_store_answer(make_services) -> None:
+    services = make_services()
+    services.store_answers.save("Can I pick up my order at your warehouse?",
+                                "Yes, pick-up is free at our warehouse, Monday to Friday from 9 to 17.", merchant="anna")
+    chat = services.buyer_chat
+    picked = chat.reply(chat.new_session(), "Can I collect my order from your warehouse myself?")
+    assert picked.done is not None and picked.done.intent == "order_status" and picked.done.source == "store_answer"
+    assert picked.text.startswith("Yes, pick-up is free")
+    # Asking where an order is still starts the order lookup.
+    where = chat.reply(chat.new_session(), "Where is my order?")
+    assert where.done is not None and where.done.source == "template" and "pick-up" not in where.text
