@@ -147,6 +147,14 @@ class Settings(BaseSettings):
     # Largest body `POST /api/orders` accepts (one order with its items and tracking events).
     orders_api_max_body_bytes: int = Field(default=256_000, ge=1024)
 
+    # Store answers (app/services/chat/store_answer_match.py): a buyer question gets the merchant's stored answer when
+    # its similarity to the stored question beats its best generic shop question by at least this much. Calibrated
+    # 2026-12-02 on 5 stored questions, 25 paraphrases in 12 languages and 16 unrelated questions in 6 languages: at
+    # 0.0 e5 matched 22/25 (missed ko, tr, pt), USE 23/25 (missed ja, ru), none wrongly; unrelated questions score
+    # <= -0.034 (e5) / <= -0.022 (USE). At -0.01 a Turkish (e5) and a Russian (USE) paraphrase got the wrong stored
+    # answer, and a miss only means the normal answer path. Both match a question that differs in a place name only
+    # ("ship to Norway?" vs "ship to Iceland?" +0.06/+0.11): the buyer sees the stored question beside the answer.
+    store_answer_margin: float = Field(default=0.0, ge=-0.2, le=0.5)
     # --- chargeback defense --------------------------------------------------------------------------------------
     chargeback_urgent_days: int = 3  # the queue flags cases due within this many days
     chargeback_narrative_max_tokens: int = 700

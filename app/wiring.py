@@ -17,8 +17,10 @@ from app.services.chargebacks.factory import build_chargeback_service
 from app.services.chargebacks.service import ChargebackService
 from app.services.chargebacks.stripe_disputes import StripeDisputeIntake
 from app.services.chat.assembly import build_chat
+from app.services.chat.feedback import ReplyFeedbackService
 from app.services.chat.handoff import InboxService
 from app.services.chat.service import BuyerChatService
+from app.services.chat.store_answers import StoreAnswerService
 from app.services.knowledge_admin import KnowledgeAdmin
 from app.services.language import LanguageIdentifier
 from app.services.listings.factory import build_listing_service
@@ -85,6 +87,8 @@ class Services:
     # Feature services, built after the core (see build_services).
     buyer_chat: BuyerChatService = field(init=False)
     chat_inbox: InboxService = field(init=False)
+    store_answers: StoreAnswerService = field(init=False)
+    reply_feedback: ReplyFeedbackService = field(init=False)
     refunds: RefundService = field(init=False)
     chargebacks: ChargebackService = field(init=False)
     order_intake: OrderIntake = field(init=False)
@@ -247,10 +251,11 @@ def build_services(
             chat_model_note=note,
             embedded_server=server,
         )
-        services.buyer_chat, services.chat_inbox = build_chat(
+        services.buyer_chat, services.chat_inbox, services.store_answers = build_chat(
             settings, db=db, orders=orders, language=services.language, retriever=retriever, chat_model=chat_model,
             merchant_profile=services.merchant_profile, merchant_settings=services.merchant_settings, audit=services.audit,
         )  # fmt: skip
+        services.reply_feedback = ReplyFeedbackService(ConversationRepository(db), services.audit)
         services.refunds = build_refund_service(
             settings, db=db, orders=orders, files=services.files, audit=services.audit, decisions=services.decisions,
             merchant_settings=services.merchant_settings, language=services.language, vision_model=vision_model,

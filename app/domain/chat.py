@@ -119,8 +119,8 @@ class DoneEvent(_Frozen):
     language: str
     intent: Intent
     status: ConversationStatus
-    # How the final text was produced: model | template | fallback | facts (and why, in `flags`).
-    source: Literal["model", "template", "fallback", "facts"]
+    # How the final text was produced: model | template | fallback | facts | store_answer (and why, in `flags`).
+    source: Literal["model", "template", "fallback", "facts", "store_answer"]
     flags: list[str] = Field(default_factory=list)
 
 

@@ -169,6 +169,21 @@ class ConversationRepository:
                 row.translation = translation
                 row.meta = {**(row.meta or {}), **meta_update}
 
+    def message(self, message_id: int) -> StoredMessage | None:
+        with self._db.session() as session:
+            row = session.get(MessageRow, message_id)
+            return _message(row) if row else None
+
+    def update_meta(self, message_id: int, meta_update: dict[str, Any]) -> StoredMessage | None:
+        """Merge keys into one message's meta (merchant feedback); None when the message does not exist."""
+        with self._db.session() as session:
+            row = session.get(MessageRow, message_id)
+            if row is None:
+                return None
+            row.meta = {**(row.meta or {}), **meta_update}
+            session.flush()
+            return _message(row)
+
     def count_messages(self, conversation_id: str, role: MessageRole, *, since: datetime) -> int:
         with self._db.session() as session:
             query = select(func.count()).select_from(MessageRow).where(

@@ -115,4 +115,11 @@ class IngestRunRow(Base):
 
 
 # Feature table modules register themselves on Base when imported.
-from app.store import chargeback_tables, intake_tables, listing_tables, question_checks, refund_tables  # noqa: E402,F401
+from app.store import (  # noqa: E402,F401
+    chargeback_tables,
+    intake_tables,
+    listing_tables,
+    question_checks,
+    refund_tables,
+    store_answers,
+)

@@ -7,6 +7,7 @@ import gradio as gr
 from app.ui.analytics_tab import build_analytics_tab
 from app.ui.chargeback_tab import build_chargeback_tab
 from app.ui.chat_tab import build_chat_tab
+from app.ui.conversations_tab import build_conversations_tab
 from app.ui.inbox_tab import build_inbox_tab
 from app.ui.knowledge_tab import build_knowledge_tab
 from app.ui.listings_tab import build_listings_tab
@@ -29,6 +30,8 @@ def build_console(services: Services) -> gr.Blocks:
                 build_chat_tab(services)
             with gr.Tab("Inbox", id="inbox"):
                 build_inbox_tab(services)
+            with gr.Tab("Conversations", id="conversations"):
+                build_conversations_tab(services)
             with gr.Tab("Refund review", id="refunds"):
                 build_refund_tab(services)
             with gr.Tab("Chargeback defense", id="chargebacks"):

@@ -11,6 +11,7 @@ from app.domain.chat import StoredMessage
 from app.errors import CopilotError
 from app.services.chat.handoff import InboxItem, UntranslatedReplyError
 from app.services.language import LANGUAGE_NAMES
+from app.ui.reply_review import build_reply_review, build_store_answer_form, reply_choices
 from app.wiring import Services
 
 REASONS = {"buyer_request": "asked for a human", "low_confidence": "bot could not answer", "abuse": "angry / abusive",
@@ -54,7 +55,9 @@ def thread_messages(messages: list[StoredMessage]) -> list[dict[str, Any]]:
             }.get(str(status), "")
             rendered.append({"role": "assistant", "content": f"**You:** {m.text}\n\n{note}".strip()})
         else:
-            rendered.append({"role": "assistant", "content": f"🤖 {m.text}"})
+            rating = (m.meta.get("feedback") or {}).get("rating")
+            mark = {"good": " _(👍 marked good)_", "bad": " _(👎 marked bad)_"}.get(str(rating), "")
+            rendered.append({"role": "assistant", "content": f"🤖 {m.text}{mark}"})
     return rendered
 
 
@@ -93,6 +96,15 @@ def build_inbox_tab(services: Services) -> None:
             + (f" · verified order {conversation.verified_order_no}" if conversation.verified_order_no else "")
         )
         return thread_messages(messages), header
+
+    def open_replies(conversation_id: str | None) -> gr.Dropdown:
+        if not conversation_id:
+            return gr.Dropdown(choices=[], value=None)
+        try:
+            _conversation, messages = inbox.thread(conversation_id)
+        except CopilotError as exc:
+            raise gr.Error(exc.user_message) from exc
+        return gr.Dropdown(choices=reply_choices(messages), value=None)
 
     def send(conversation_id: str | None, text: str, untranslated: bool, request: gr.Request) -> tuple[Any, ...]:
         """(thread, header, reply box, warning, confirm button): a reply whose translation failed its check is
@@ -149,11 +161,15 @@ def build_inbox_tab(services: Services) -> None:
         close_button = gr.Button("Close conversation")
         bot_button = gr.Button("Hand back to the assistant")
     done = gr.Markdown()
+    with gr.Accordion("Rate the assistant's replies · store answer", open=False):
+        form = build_store_answer_form(services, "inbox_")
+        reply_picker = build_reply_review(services, "inbox_", form)
 
     refresh.click(list_rows, outputs=[table, picker], api_name="inbox_list")
     # New handoffs show up without a click; the thread itself refreshes when opened or answered.
     gr.Timer(10).tick(list_rows, outputs=[table, picker], api_visibility="private", queue=False, show_progress="hidden")
-    picker.change(open_thread, inputs=picker, outputs=[thread, header], api_name="inbox_open")
+    picker.change(open_thread, inputs=picker, outputs=[thread, header], api_name="inbox_open").then(
+        open_replies, inputs=picker, outputs=reply_picker, api_visibility="private")
     reply_outputs = [thread, header, reply_box, untranslated_warning, send_original]
     send_button.click(reply, inputs=[picker, reply_box], outputs=reply_outputs, api_name="inbox_reply")
     send_original.click(

@@ -25,7 +25,7 @@ from app.store.refund_tables import RefundCaseRow
 from app.store.tables import AuditRow, ConversationRow, MessageRow, OrderRow
 
 # How a reply was produced, in the order the plots show them.
-REPLY_SOURCES = ("facts", "model", "fallback", "template", "refused")
+REPLY_SOURCES = ("facts", "model", "fallback", "template", "refused", "store_answer")
 
 
 def _has_buyer_message():  # type: ignore[no-untyped-def]

@@ -12,6 +12,8 @@ from app.services.chat.facts.layer import FactLayer
 from app.services.chat.handoff import InboxService
 from app.services.chat.order_lookup import OrderLookup
 from app.services.chat.service import BuyerChatService
+from app.services.chat.store_answer_match import StoreAnswerMatcher
+from app.services.chat.store_answers import StoreAnswerService
 from app.services.chat.translation import Translator
 from app.services.chat.translation_check import TranslationChecker
 from app.services.language import LanguageIdentifier
@@ -22,6 +24,7 @@ from app.store.conversations import ConversationRepository
 from app.store.db import Database
 from app.store.merchant_settings import MerchantSettingsRepository
 from app.store.orders import OrderRepository
+from app.store.store_answers import StoreAnswerRepository
 from knowledge.cross_lingual import E5SentenceEncoder
 from knowledge.retriever import Retriever
 from models.types import ChatModel
@@ -38,7 +41,7 @@ def build_chat(
     merchant_profile: MerchantProfileService,
     merchant_settings: MerchantSettingsRepository,
     audit: AuditLog,
-) -> tuple[BuyerChatService, InboxService]:
+) -> tuple[BuyerChatService, InboxService, StoreAnswerService]:
     # The language models take seconds to load once per process: load them now, not on the first buyer message.
     threading.Thread(target=language.warm_up, name="lingua-warm-up", daemon=True).start()
     order_numbers = order_number_format(settings.order_number_patterns)
@@ -49,6 +52,10 @@ def build_chat(
     inbox = InboxService(
         conversations, translator, merchant_profile, audit, settings.max_message_chars,
         max_handoffs_per_session=settings.chat_handoffs_per_session,
+    )  # fmt: skip
+    store_answers = StoreAnswerService(
+        StoreAnswerRepository(db), StoreAnswerMatcher(retriever.embedder, settings.store_answer_margin), translator,
+        language, audit, merchant_language=lambda: merchant_profile.get().merchant_language,
     )  # fmt: skip
     answerer = GroundedAnswerer(
         chat_model,
@@ -78,5 +85,6 @@ def build_chat(
         # The same folders the knowledge admin indexes: the demo corpus and the merchant's uploads.
         facts=FactLayer(CatalogSource(settings.corpus_dir, settings.data_dir / "uploads", settings.store_currency)),
         order_numbers=order_numbers,
+        store_answers=store_answers,
     )
-    return chat, inbox
+    return chat, inbox, store_answers

@@ -35,6 +35,7 @@ from app.services.chat.facts.layer import FactLayer, FactQuestion
 from app.services.chat.handoff import InboxService, handoff_reason
 from app.services.chat.order_lookup import OrderLookup, prompt_summary, status_text
 from app.services.chat.prompts import PROMPT_VERSION, Turn
+from app.services.chat.store_answers import StoreAnswerService
 from app.services.language import RTL_LANGUAGES, LanguageIdentifier
 from app.services.merchant_profile import MerchantProfileService
 from app.services.rate_limits import ClientRateLimiter
@@ -93,6 +94,7 @@ class BuyerChatService:
         messages_per_minute: int = 12,
         facts: FactLayer | None = None,
         order_numbers: OrderNumberFormat = DEFAULT_ORDER_NUMBERS,
+        store_answers: StoreAnswerService | None = None,
     ) -> None:
         self._order_numbers = order_numbers
         self._conversations = conversations
@@ -111,6 +113,7 @@ class BuyerChatService:
         self._session_limiter = ClientRateLimiter(sessions_per_minute)
         self._messages_per_minute = messages_per_minute
         self._facts = facts
+        self._store_answers = store_answers
 
     # -- sessions ---------------------------------------------------------------------------------------------
 
@@ -211,12 +214,17 @@ class BuyerChatService:
                 yield HandoffEvent(reason=reason)
         elif routed_intent.intent == "refund_request":
             routed = self._refund(conversation, routed_intent, language)
+        elif routed_intent.intent == "order_status" and not (routed_intent.order_no or routed_intent.email) and (
+            own := self._store_answer(text, language)
+        ):
+            # "Can I pick up my order at your warehouse?" reads as an order question; the merchant answered it.
+            routed = own
         elif routed_intent.intent == "order_status":
             routed = self._order_status(conversation, routed_intent, language, buyer_message.id)
         else:
             routed = yield from self._question(conversation, routed_intent, text, language, buyer_message.id)
 
-        if routed.source in ("template", "facts"):
+        if routed.source in ("template", "facts", "store_answer"):
             if routed.citations:
                 yield CitationsEvent(citations=routed.citations)
             yield TextDelta(text=routed.text)
@@ -316,6 +324,10 @@ class BuyerChatService:
             self._conversations.set_verified_order(conversation.id, outcome.order.order_no, outcome.email)
         return _Routed(status_text(outcome.order, language), meta={"lookup": outcome.state, "order_no": outcome.order.order_no})
 
+    def _store_answer(self, text: str, language: str) -> _Routed | None:
+        own = self._store_answers.reply(text, language) if self._store_answers else None
+        return _Routed(own.text, "store_answer", own.citations, own.meta, own.flags) if own else None
+
     def _fact_answer(self, conversation: Conversation, text: str, language: str, hits: Sequence[ScoredChunk]) -> _Routed | None:
         """The fact layer's answer (data, no model) when the question is a structured one it can answer."""
         if self._facts is None:
@@ -332,6 +344,9 @@ class BuyerChatService:
     def _question(
         self, conversation: Conversation, routed: IntentResult, text: str, language: str, message_id: int
     ) -> Generator[ChatEvent, None, _Routed]:
+        # The merchant's own answer to a similar question comes before anything retrieved or generated.
+        if own := self._store_answer(text, language):
+            return own
         retrieval = self._answerer.retrieve(text)
         fact = self._fact_answer(conversation, text, language, retrieval.hits)
         if fact is not None:

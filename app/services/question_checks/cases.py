@@ -11,7 +11,7 @@ from app.errors import InvalidInputError
 
 LANGUAGES = ("en", "zh", "es", "fr", "de", "it", "pt", "nl", "pl", "ru", "tr", "ar", "ja", "ko")
 # How a reply can be produced, as the results table names it.
-PRODUCED = ("facts", "model", "fallback", "template", "refused", "handoff")
+PRODUCED = ("facts", "model", "fallback", "template", "refused", "handoff", "store_answer")
 COLUMNS = ("question", "language", "expected_source", "expected_fact")
 MAX_QUESTIONS = 200
 MAX_CHARS = 2000
