@@ -45,21 +45,23 @@ def test_merchant_reviews_fixes_accepts_and_exports_a_listing(page: Any, running
     _choose(page, "Target languages", "Spanish (es)")
     page.get_by_role("button", name="Generate", exact=True).click()
     page.get_by_text(re.compile(r"Done: 1 listing")).first.wait_for(timeout=60_000)
-    page.get_by_text("2 issue(s)").first.click()  # picks the row: 4K and 144 Hz are not in the facts
+    # Gradio renders each cell twice (one copy hidden): click the visible one. Picks the row (4K and 144 Hz are
+    # not in the facts).
+    page.locator("text=2 issue(s) >> visible=true").first.click()
     page.get_by_text("Flagged").first.wait_for()
     page.get_by_text("refresh rate: 60 Hz").first.wait_for()  # the source facts, side by side
     shot(page, "listings-flagged")
 
     page.get_by_label("Title").fill("PixelPort monitor portátil 15,6 pulgadas Full HD 60 Hz")
     page.get_by_role("button", name="Save edit (checks again)").click()
-    page.get_by_text("Passed every check").first.wait_for()
+    page.get_by_text("✅ Passed every check.").first.wait_for()  # the edited version, not the run summary
     page.get_by_role("button", name="Accept", exact=True).click()
     page.get_by_text(re.compile(r"v2 · accepted")).first.wait_for()
 
     with page.expect_download() as download:
         page.get_by_role("button", name="Export").click()
         page.get_by_text(re.compile(r"Exported 4 row")).first.wait_for()
-        page.get_by_role("link", name=re.compile(r"shopify-translations\.csv")).first.click()
+        page.locator("a[href*='shopify-translations.csv']").first.click()
     target = tmp_path / "translations.csv"
     download.value.save_as(target)
     rows = read_shopify_csv(target)
