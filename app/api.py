@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -17,9 +19,11 @@ def register_routes(api: FastAPI, services: Services) -> None:
     register_order_routes(api, services)
 
     @api.get("/healthz")
-    def healthz() -> dict[str, object]:
+    async def healthz() -> dict[str, object]:
         # Liveness only: cheap, no model call. The Status tab does the deep checks.
-        return {"ok": True, "knowledge_chunks": services.knowledge.count()}
+        # Async, with the count in asyncio's own thread pool: under a chat burst the request thread pool is full of
+        # streaming replies, and a health check queued behind them made load balancers think the app was down.
+        return {"ok": True, "knowledge_chunks": await asyncio.to_thread(services.knowledge.count)}
 
 
 async def _invalid_request(_request: Request, exc: Exception) -> JSONResponse:
