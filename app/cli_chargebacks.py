@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from app.cli_support import guarded
 
 
 @contextmanager
@@ -72,38 +73,25 @@ def _outcome(args: argparse.Namespace) -> int:
     return 0
 
 
-def _guarded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-    def run(args: argparse.Namespace) -> int:
-        from app.errors import CopilotError
-
-        try:
-            return handler(args)
-        except CopilotError as exc:
-            print(exc.user_message, file=sys.stderr)
-            return 2
-
-    return run
-
-
 def register_chargeback_commands(commands: Any) -> None:
     parser = commands.add_parser("chargeback", help="chargeback defense: import notices, list, generate rebuttals")
     sub = parser.add_subparsers(dest="chargeback_command", required=True)
     imp = sub.add_parser("import", help="import notices from a .csv or .json file")
     imp.add_argument("file")
-    imp.set_defaults(handler=_guarded(_import))
+    imp.set_defaults(handler=guarded(_import))
     lst = sub.add_parser("list", help="open cases by days left")
     lst.add_argument("--all", action="store_true", help="include won/lost/accepted cases")
-    lst.set_defaults(handler=_guarded(_list))
+    lst.set_defaults(handler=guarded(_list))
     show = sub.add_parser("show", help="evidence checklist and completeness of one case")
     show.add_argument("case_id")
-    show.set_defaults(handler=_guarded(_show))
+    show.set_defaults(handler=guarded(_show))
     gen = sub.add_parser("generate", help="write the Word rebuttal of one case")
     gen.add_argument("case_id")
     gen.add_argument("--out", help="where to write the .docx (default: <data dir>/rebuttals/)")
     gen.add_argument("--model", action="store_true", help="let the configured chat model write the argument")
-    gen.set_defaults(handler=_guarded(_generate))
+    gen.set_defaults(handler=guarded(_generate))
     out = sub.add_parser("outcome", help="record won / lost / accepted")
     out.add_argument("case_id")
     out.add_argument("outcome", choices=["won", "lost", "accepted"])
     out.add_argument("--note")
-    out.set_defaults(handler=_guarded(_outcome))
+    out.set_defaults(handler=guarded(_outcome))

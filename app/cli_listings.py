@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from app.cli_support import guarded
 
 
 @contextmanager
@@ -105,19 +107,6 @@ def _glossary(args: argparse.Namespace) -> int:
     return 0
 
 
-def _guarded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-    def run(args: argparse.Namespace) -> int:
-        from app.errors import CopilotError
-
-        try:
-            return handler(args)
-        except CopilotError as exc:
-            print(exc.user_message, file=sys.stderr)
-            return 2
-
-    return run
-
-
 def register_listing_commands(commands: Any) -> None:
     parser = commands.add_parser("listings", help="localized product listings, every fact checked by code")
     sub = parser.add_subparsers(dest="listings_command", required=True)
@@ -126,32 +115,32 @@ def register_listing_commands(commands: Any) -> None:
     gen.add_argument("--languages", required=True, help="comma-separated, e.g. ko,ja,pt")
     gen.add_argument("--marketplace", required=True, help="amazon, ebay, aliexpress, shopify, mercadolivre, coupang")
     gen.add_argument("--force", action="store_true", help="regenerate listings that are unchanged")
-    gen.set_defaults(handler=_guarded(_generate))
+    gen.set_defaults(handler=guarded(_generate))
     lst = sub.add_parser("list", help="stored listing versions")
     lst.add_argument("--status", choices=["draft", "accepted", "superseded"])
     lst.add_argument("--language")
     lst.add_argument("--marketplace")
-    lst.set_defaults(handler=_guarded(_list))
+    lst.set_defaults(handler=guarded(_list))
     show = sub.add_parser("show", help="one version with its checks")
     show.add_argument("version_id")
-    show.set_defaults(handler=_guarded(_show))
+    show.set_defaults(handler=guarded(_show))
     retry = sub.add_parser("retry", help="ask the model again, telling it why the version failed")
     retry.add_argument("version_id")
-    retry.set_defaults(handler=_guarded(_retry))
+    retry.set_defaults(handler=guarded(_retry))
     acc = sub.add_parser("accept", help="accept a version (a failed one only with --reason)")
     acc.add_argument("version_id")
     acc.add_argument("--reason")
-    acc.set_defaults(handler=_guarded(_accept))
+    acc.set_defaults(handler=guarded(_accept))
     exp = sub.add_parser("export", help="export accepted listings")
     exp.add_argument("--format", choices=["shopify", "marketplace", "json"], required=True)
     exp.add_argument("--marketplace", required=True)
     exp.add_argument("--language")
     exp.add_argument("--out")
-    exp.set_defaults(handler=_guarded(_export))
+    exp.set_defaults(handler=guarded(_export))
     glo = sub.add_parser("glossary", help="list, add or remove glossary terms")
     glo.add_argument("--add", metavar="TERM", help="source term to add")
     glo.add_argument("--kind", choices=["keep", "prefer"], default="keep")
     glo.add_argument("--language", help="language code, or * (default) for every language")
     glo.add_argument("--target", help="the preferred term (kind prefer)")
     glo.add_argument("--remove", metavar="TERM")
-    glo.set_defaults(handler=_guarded(_glossary))
+    glo.set_defaults(handler=guarded(_glossary))

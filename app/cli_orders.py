@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from app.cli_support import guarded
 
 
 @contextmanager
@@ -90,44 +91,31 @@ def _stripe_match(args: argparse.Namespace) -> int:
     return 0
 
 
-def _guarded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-    def run(args: argparse.Namespace) -> int:
-        from app.errors import CopilotError
-
-        try:
-            return handler(args)
-        except CopilotError as exc:
-            print(exc.user_message, file=sys.stderr)
-            return 2
-
-    return run
-
-
 def register_order_commands(commands: Any) -> None:
     orders = commands.add_parser("orders", help="import orders; API keys for storefront pushes")
     sub = orders.add_subparsers(dest="orders_command", required=True)
     imp = sub.add_parser("import", help="a Shopify or WooCommerce orders .csv export, or an orders .json")
     imp.add_argument("file")
-    imp.set_defaults(handler=_guarded(_orders_import))
+    imp.set_defaults(handler=guarded(_orders_import))
     keys = sub.add_parser("api-key", help="create, list or revoke API keys for POST /api/orders")
     key_sub = keys.add_subparsers(dest="key_command", required=True)
     create = key_sub.add_parser("create", help="create a key (printed once)")
     create.add_argument("name", help="what the key is for, e.g. 'WooCommerce store'")
-    create.set_defaults(handler=_guarded(_key_create))
-    key_sub.add_parser("list", help="keys with created / last used times").set_defaults(handler=_guarded(_key_list))
+    create.set_defaults(handler=guarded(_key_create))
+    key_sub.add_parser("list", help="keys with created / last used times").set_defaults(handler=guarded(_key_list))
     revoke = key_sub.add_parser("revoke", help="revoke a key by its id")
     revoke.add_argument("id", type=int)
-    revoke.set_defaults(handler=_guarded(_key_revoke))
+    revoke.set_defaults(handler=guarded(_key_revoke))
 
     stripe = commands.add_parser("stripe", help="Stripe disputes into chargeback cases")
     stripe_sub = stripe.add_subparsers(dest="stripe_command", required=True)
     disputes = stripe_sub.add_parser("import", help="a JSON list of Stripe Dispute objects")
     disputes.add_argument("file")
-    disputes.set_defaults(handler=_guarded(_stripe_import))
+    disputes.set_defaults(handler=guarded(_stripe_import))
     stripe_sub.add_parser("unmatched", help="disputes waiting for an order match").set_defaults(
-        handler=_guarded(_stripe_unmatched)
+        handler=guarded(_stripe_unmatched)
     )
     match = stripe_sub.add_parser("match", help="open the case of a waiting dispute for an order")
     match.add_argument("dispute_id")
     match.add_argument("order_no")
-    match.set_defaults(handler=_guarded(_stripe_match))
+    match.set_defaults(handler=guarded(_stripe_match))
