@@ -128,6 +128,9 @@ MALFORMED = [
     ("POST", "/widget/gradio_api/run/predict", b'{"data": [], "fn_index": 999, "session_hash": "s"}'),
     ("POST", "/widget/gradio_api/queue/join", b"not json"),
     ("POST", "/login", b"x" * 40_000),
+    ("POST", "/api/orders", b"not json"),
+    ("POST", "/api/orders", b'{"order_no": "\\ud800"}'),
+    ("POST", "/api/orders/%23..%2F..%2Fetc/tracking", b"{}"),
 ]
 
 
