@@ -142,6 +142,9 @@ class Settings(BaseSettings):
     chat_session_idle_hours: int = Field(default=24 * 30, ge=1)
     # Client addresses of reverse proxies whose X-Forwarded-For is believed; every other peer is taken as-is.
     trusted_proxies: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # How long an idle HTTP connection stays open. uvicorn's default (5 s) equals common clients' own keep-alive, so a
+    # buyer's next message raced the server's close and died with a reset; keep it above a proxy's upstream keep-alive.
+    http_keep_alive_s: int = Field(default=75, ge=1, le=3600)
 
     # --- orders in ---------------------------------------------------------------------------------------------------
     # Largest body `POST /api/orders` accepts (one order with its items and tracking events).
