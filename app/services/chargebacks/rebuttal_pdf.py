@@ -269,7 +269,14 @@ class _Drawer:
         self.pdf.ln(2)
 
 
-def _render(blocks: Sequence[Block], fonts: PacketFonts, step: ImageStep, title: str, author: str
+Encoded = dict[Path, tuple[bytes, tuple[int, int]]]
+
+
+def _encode(images: Sequence[ExhibitImage], step: ImageStep) -> Encoded:
+    return {exhibit.path: exhibit_jpeg(exhibit.path, step) for exhibit in images}
+
+
+def _render(blocks: Sequence[Block], fonts: PacketFonts, photos: Encoded, title: str, author: str
             ) -> tuple[bytes, int, str]:  # fmt: skip
     """(pdf bytes, pages, characters no font could draw)."""
     pdf = FPDF(format="A4", unit="mm")
@@ -290,7 +297,7 @@ def _render(blocks: Sequence[Block], fonts: PacketFonts, step: ImageStep, title:
         elif isinstance(block, Table):
             drawer.table(block)
         else:
-            drawer.picture(*exhibit_jpeg(block.exhibit.path, step))
+            drawer.picture(*photos[block.exhibit.path])
     if state.unicode:
         missing = sorted({c for c in text if _visible(c) and ord(c) not in state.covered})
     else:
@@ -313,11 +320,19 @@ def write_rebuttal_pdf(
     blocks = packet_blocks(bundle, narrative, images)
     cap = max_bytes(limits)
     title, author = f"Chargeback response {bundle.case.case_id}", bundle.merchant_name
-    steps = IMAGE_STEPS if images else IMAGE_STEPS[:1]
-    for step in steps:
-        data, pages, missing = _render(blocks, fonts, step, title, author)
-        if len(data) <= cap:
-            break
+    step, photos = IMAGE_STEPS[0], _encode(images, IMAGE_STEPS[0])
+    data, pages, missing = _render(blocks, fonts, photos, title, author)
+    if len(data) > cap and images:
+        # Drawing is the slow part and only the photos change between steps: the first step whose photos would
+        # bring the file under the cap (text and layout taken as they were) is drawn, then checked for real.
+        rest = len(data) - sum(len(jpeg) for jpeg, _ in photos.values())
+        for step in IMAGE_STEPS[1:]:
+            photos = _encode(images, step)
+            if rest + sum(len(jpeg) for jpeg, _ in photos.values()) > cap and step != IMAGE_STEPS[-1]:
+                continue
+            data, pages, missing = _render(blocks, fonts, photos, title, author)
+            if len(data) <= cap:
+                break
     notes = []
     if step != IMAGE_STEPS[0]:
         notes.append(f"Exhibit photos scaled to {step.side} px (JPEG quality {step.quality}) to fit {cap / 1e6:g} MB.")
