@@ -23,7 +23,12 @@ from app.services.chargebacks.processor_limits import MASTERCARD_MAX_PAGES, Proc
 from app.services.chargebacks.rebuttal_docx import ExhibitImage
 from app.services.chargebacks.rebuttal_pdf import IMAGE_STEPS, write_rebuttal_pdf
 from app.services.chargebacks.refund_history import RefundRecord
-from app.services.chargebacks.stripe_evidence import CUT_MARKER, LONG_TEXT, StripeDisputeEvidence, stripe_evidence
+from app.services.chargebacks.stripe_evidence import (
+    CUT_MARKER,
+    LONG_TEXT,
+    StripeDisputeEvidence,
+    stripe_evidence,
+)
 from app.store.tables import ConversationRow, MessageRow
 from tests.integration.chargebacks.conftest import TEST_PAN, ChargebackEnv, photo
 
