@@ -335,7 +335,8 @@ def write_rebuttal_pdf(
                 break
     notes = []
     if step != IMAGE_STEPS[0]:
-        notes.append(f"Exhibit photos scaled to {step.side} px (JPEG quality {step.quality}) to fit {cap / 1e6:g} MB.")
+        outcome = "to fit" if len(data) <= cap else "(the smallest step) and still over"
+        notes.append(f"Exhibit photos scaled to {step.side} px (JPEG quality {step.quality}) {outcome} {cap / 1e6:g} MB.")
     if not fonts.unicode:
         notes.append("No Unicode font was found (install fonts-dejavu-core and fonts-noto-cjk): the PDF uses a "
                      "Latin-only font.")  # fmt: skip
