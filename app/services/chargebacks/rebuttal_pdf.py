@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fpdf import FPDF
-from fpdf.fonts import FontFace
+from fpdf.fonts import FontFace, TTFFont
 from PIL import Image
 
 from app.domain.chargebacks import CATEGORY_NAMES, NETWORK_NAMES, EvidenceBundle, Narrative
@@ -183,12 +183,17 @@ def _visible(char: str) -> bool:
     return not char.isspace() and unicodedata.category(char) not in ("Cc", "Cf", "Mn")
 
 
+def _cmap(pdf: FPDF, key: str) -> set[int]:
+    font = pdf.fonts[key]
+    return set(font.cmap) if isinstance(font, TTFFont) else set()
+
+
 def _setup_fonts(pdf: FPDF, fonts: PacketFonts, text: str) -> _Fonts:
     if fonts.text is None:
         return _Fonts(family="helvetica", unicode=False)
     pdf.add_font("packet", "", str(fonts.text.path))
     pdf.add_font("packet", "B", str((fonts.bold or fonts.text).path))
-    state = _Fonts(family="packet", unicode=True, covered=set(pdf.fonts["packet"].cmap))
+    state = _Fonts(family="packet", unicode=True, covered=_cmap(pdf, "packet"))
     needed = {ord(c) for c in text if _visible(c)}
     fallbacks = []
     # A fallback is loaded only when the text has characters the text face lacks: CJK faces take a while to parse.
@@ -197,7 +202,7 @@ def _setup_fonts(pdf: FPDF, fonts: PacketFonts, text: str) -> _Fonts:
             break
         name = f"fallback{number}"
         pdf.add_font(name, "", str(font.path), collection_font_number=font.index)
-        cmap = set(pdf.fonts[name].cmap)
+        cmap = _cmap(pdf, name)
         if needed & (cmap - state.covered):
             state.covered |= cmap
             fallbacks.append(name)
