@@ -167,7 +167,7 @@ def exhibit_jpeg(path: Path, step: ImageStep) -> tuple[bytes, tuple[int, int]]:
         else:
             flat = image.convert("RGB")
     out = io.BytesIO()
-    flat.save(out, format="JPEG", quality=step.quality, optimize=True)
+    flat.save(out, format="JPEG", quality=step.quality)
     return out.getvalue(), flat.size
 
 
