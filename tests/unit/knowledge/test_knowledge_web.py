@@ -4,6 +4,7 @@ HTTP server on loopback that tests open on purpose with `allow_networks`."""
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -27,6 +28,17 @@ class _Handler(BaseHTTPRequestHandler):
             "/image": (200, "image/png", b"\x89PNG"),
             "/missing": (404, "text/html", b"no"),
         }
+        if self.path == "/host":  # which name the request carried, and that it reached this (loopback) server
+            routes["/host"] = (200, "text/plain", f"host={self.headers.get('Host')}".encode())
+        if self.path == "/drip":  # a server that never stops sending, slowly
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.end_headers()
+            for _ in range(40):
+                self.wfile.write(b"x" * 64)
+                self.wfile.flush()
+                time.sleep(0.1)
+            return
         if self.path.startswith("/redirect-to-"):
             self.send_response(302)
             self.send_header("Location", self.path.removeprefix("/redirect-to-").replace("~", "/"))
@@ -106,3 +118,32 @@ def test_size_type_and_status_limits(server: str) -> None:
         fetch_page(f"{server}/image", LOOPBACK)
     with pytest.raises(FetchError, match="HTTP 404"):
         fetch_page(f"{server}/missing", LOOPBACK)
+
+
+def test_the_connection_goes_to_the_address_that_was_checked(server: str) -> None:
+    """DNS rebinding: the name is resolved once per hop and the request is sent to that address, so a second,
+    different DNS answer (here: a private one) is never used. The name still travels in the Host header."""
+    port = server.rsplit(":", 1)[1]
+    answers = iter([["127.0.0.1"], ["10.0.0.5"]])
+    asked: list[str] = []
+
+    def rebinding(host: str, _port: int) -> list[str]:
+        asked.append(host)
+        return next(answers)
+
+    policy = UrlPolicy(allow_networks=["127.0.0.1/32"], resolver=rebinding)
+    page = fetch_page(f"http://shop.test:{port}/host", policy)
+    assert page.text == f"host=shop.test:{port}" and asked == ["shop.test"]
+
+
+def test_a_redirect_to_a_name_that_resolves_inside_is_refused(server: str) -> None:
+    names = {"127.0.0.1": ["127.0.0.1"], "metadata.test": ["169.254.169.254"]}
+    policy = UrlPolicy(allow_networks=["127.0.0.1/32"], resolver=lambda host, _port: names[host])
+    with pytest.raises(FetchError, match=r"metadata\.test is a private or local address \(169\.254\.169\.254\)"):
+        fetch_page(f"{server}/redirect-to-http:~~metadata.test~latest", policy)
+
+
+def test_a_page_that_never_finishes_is_cut_off(server: str) -> None:
+    policy = UrlPolicy(allow_networks=["127.0.0.1/32"], total_timeout_s=0.3)
+    with pytest.raises(FetchError, match="not fetched within"):
+        fetch_page(f"{server}/drip", policy)
