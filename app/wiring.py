@@ -48,6 +48,7 @@ from app.store.orders import OrderRepository, load_orders_file
 from app.store.pending_disputes import PendingDisputeRepository
 from app.store.question_checks import QuestionCheckRepository
 from knowledge.embedders import Embedder, build_embedder
+from knowledge.ocr import PdfOcr
 from knowledge.relevance import OffTopicGate
 from knowledge.retriever import Retriever
 from knowledge.store import KnowledgeStore
@@ -228,6 +229,7 @@ def build_services(
         knowledge_admin = KnowledgeAdmin(
             db, store, retriever, settings.corpus_dir, settings.data_dir / "uploads",
             currency=settings.store_currency, url_policy=UrlPolicy(allow_networks=settings.knowledge_url_allow_networks),
+            ocr=PdfOcr() if settings.knowledge_pdf_ocr else None,
         )  # fmt: skip
         status = StatusService(
             settings, db, embedder, store, knowledge_admin, chat_model, vision_model, note, server is not None
