@@ -328,7 +328,7 @@ def table_row(row: ShippingRow, rates: ShippingCostTable | None = None) -> Shipp
             country_code=row.country_code, country=row.country or row.country_code, carrier=row.carrier or "—",
             service=row.service, days_min=row.days_min or 0, days_max=row.days_max or row.days_min or 0,
             cost=row.cost if row.cost is not None else Decimal(0), currency=row.currency or "USD",
-            free_over=row.free_over, incoterm=row.incoterm if row.incoterm in ("DDP", "DAP") else None,
+            free_over=row.free_over, incoterm="DDP" if row.incoterm == "DDP" else "DAP" if row.incoterm == "DAP" else None,
             return_cost=rate.return_cost if rate is not None else None,
         )  # fmt: skip
     except ValidationError:

@@ -133,7 +133,7 @@ def build_orders_tab(services: Services) -> None:
         suggested = row[5].split(",")[0].strip() if len(row) > 5 and row[5] != "—" else ""
         return row[0], suggested
 
-    unmatched.select(pick, outputs=[match_dispute, match_order], api_name=False)
+    unmatched.select(pick, outputs=[match_dispute, match_order], api_visibility="private")
     import_button.click(import_orders, inputs=order_file, outputs=[import_report, orders], api_name="orders_import")
     create_button.click(create_key, inputs=key_name, outputs=[new_key, key_list], api_name="api_key_create")
     revoke_button.click(revoke_key, inputs=revoke_id, outputs=[revoke_status, key_list], api_name="api_key_revoke")

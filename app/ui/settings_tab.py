@@ -119,7 +119,7 @@ def _build_shop_rules(services: Services) -> None:
                 "empty table hands the answers back to those files.")
     shipping = gr.Dataframe(
         value=_shipping_cells(services), headers=list(SHIPPING_COLUMNS), type="array", interactive=True,
-        col_count=(len(SHIPPING_COLUMNS), "fixed"), label="Shipping table",
+        column_count=len(SHIPPING_COLUMNS), label="Shipping table",  # extra columns a merchant adds are ignored
     )  # fmt: skip
     shipping_button = gr.Button("Save shipping table", variant="primary")
     shipping_result = gr.Markdown()

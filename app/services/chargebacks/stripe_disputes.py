@@ -121,7 +121,8 @@ def payment_refs(dispute: StripeDispute) -> list[str]:
 def buyer_email(dispute: StripeDispute) -> str | None:
     charge = dispute.charge if isinstance(dispute.charge, dict) else {}
     intent = dispute.payment_intent if isinstance(dispute.payment_intent, dict) else {}
-    billing = charge.get("billing_details") if isinstance(charge.get("billing_details"), dict) else {}
+    details = charge.get("billing_details")
+    billing: dict[str, Any] = details if isinstance(details, dict) else {}
     for value in (dispute.evidence.get("customer_email_address"), billing.get("email"), charge.get("receipt_email"),
                   intent.get("receipt_email")):  # fmt: skip
         if isinstance(value, str) and "@" in value:

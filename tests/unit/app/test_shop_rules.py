@@ -66,7 +66,7 @@ def test_shipping_rows_are_cleaned_and_checked_per_row() -> None:
     (row,) = parse_shipping_table([_cells(), {k: "" for k in SHIPPING_COLUMNS}])  # the blank row is skipped
     assert (row.country_code, row.currency, row.incoterm, row.free_over, str(row.return_cost)) == \
         ("NO", "EUR", "DAP", None, "20")
-    with pytest.raises(InvalidInputError, match="row 2: .*SE: fewest days \(9\) is more than most days \(5\)"):
+    with pytest.raises(InvalidInputError, match=r"row 2: .*SE: fewest days \(9\) is more than most days \(5\)"):
         parse_shipping_table([_cells(), _cells(country_code="SE", days_min="9")])
     with pytest.raises(InvalidInputError, match="row 1 incoterm"):
         parse_shipping_table([_cells(incoterm="FOB")])
