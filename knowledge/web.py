@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import ssl
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -71,6 +72,8 @@ class UrlPolicy:
     timeout_s: float = FETCH_TIMEOUT_S
     total_timeout_s: float = TOTAL_TIMEOUT_S
     resolver: Resolver = _system_resolver
+    # TLS verification: True (system CAs), or an ssl.SSLContext trusting a private CA (an intranet wiki, a test).
+    verify: ssl.SSLContext | bool = True
 
     def check(self, url: str) -> IPAddress:
         """The address to connect to for `url`, once every address its host resolves to is allowed."""
@@ -122,7 +125,7 @@ def fetch_page(url: str, policy: UrlPolicy | None = None) -> FetchedPage:
     current = url.strip()
     deadline = time.monotonic() + policy.total_timeout_s
     slow = FetchError(f"{url}: not fetched within {policy.total_timeout_s:.0f} s")
-    with httpx.Client(timeout=policy.timeout_s, follow_redirects=False, trust_env=False,
+    with httpx.Client(timeout=policy.timeout_s, follow_redirects=False, trust_env=False, verify=policy.verify,
                       headers={"User-Agent": "MarketplaceCopilot-KnowledgeImport/1.0"}) as client:
         for _ in range(MAX_REDIRECTS + 1):
             target, headers, extensions = _pinned(current, policy.check(current))

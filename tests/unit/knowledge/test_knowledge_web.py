@@ -3,6 +3,9 @@ HTTP server on loopback that tests open on purpose with `allow_networks`."""
 
 from __future__ import annotations
 
+import shutil
+import ssl
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -147,3 +150,35 @@ def test_a_page_that_never_finishes_is_cut_off(server: str) -> None:
     policy = UrlPolicy(allow_networks=["127.0.0.1/32"], total_timeout_s=0.3)
     with pytest.raises(FetchError, match="not fetched within"):
         fetch_page(f"{server}/drip", policy)
+
+
+@pytest.fixture(scope="module")
+def tls_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, ssl.SSLContext]]:
+    """An HTTPS server on loopback whose certificate names only "shop.test" (self-signed, trusted by the client)."""
+    folder = tmp_path_factory.mktemp("tls")
+    key, cert = folder / "key.pem", folder / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=shop.test",
+                    "-addext", "subjectAltName=DNS:shop.test", "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True)  # fmt: skip
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    server_side = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_side.load_cert_chain(cert, key)
+    httpd.socket = server_side.wrap_socket(httpd.socket, server_side=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield str(httpd.server_address[1]), ssl.create_default_context(cafile=str(cert))
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl command to make a certificate")
+def test_https_to_the_checked_address_still_verifies_the_certificate_for_the_name(
+    tls_server: tuple[str, ssl.SSLContext],
+) -> None:
+    port, trust = tls_server
+    names = {"shop.test": ["127.0.0.1"], "other.test": ["127.0.0.1"]}
+    policy = UrlPolicy(allow_networks=["127.0.0.1/32"], resolver=lambda host, _port: names[host], verify=trust)
+    page = fetch_page(f"https://shop.test:{port}/host", policy)
+    assert page.text == f"host=shop.test:{port}"  # TLS to 127.0.0.1, certificate checked for shop.test
+    with pytest.raises(FetchError, match="could not be fetched"):
+        fetch_page(f"https://other.test:{port}/host", policy)  # same address, a name the certificate lacks
