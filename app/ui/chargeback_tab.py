@@ -11,7 +11,6 @@ import gradio as gr
 
 from app.domain.chargebacks import CATEGORY_NAMES, NETWORK_NAMES, QueueRow
 from app.domain.money import format_money
-from app.domain.order_numbers import order_number_format
 from app.errors import CopilotError
 from app.wiring import Services
 
@@ -179,7 +178,7 @@ def build_chargeback_tab(services: Services) -> None:
             case_id = gr.Textbox(label="Case ID (from the notice)")
             network = gr.Dropdown(["auto", "visa", "mastercard", "amex", "discover"], value="auto", label="Network")
             reason_code = gr.Textbox(label="Reason code", placeholder="13.1, 4853, F29, RG…")
-            order_no = gr.Textbox(label="Order number", placeholder=order_number_format(services.settings.order_number_patterns).example() or "")
+            order_no = gr.Textbox(label="Order number", placeholder=services.shop_rules.current().example() or "")
         with gr.Row():
             amount = gr.Textbox(label="Disputed amount", placeholder="229.00")
             currency = gr.Textbox(label="Currency (blank: the order's)", max_length=3)
