@@ -30,7 +30,7 @@ def build_refund_service(
     vision_model: ChatModel | None, clock: Callable[[], datetime] = utcnow,
 ) -> RefundService:  # fmt: skip
     return RefundService(
-        settings=settings, repository=RefundRepository(db), orders=orders, files=files, audit=audit,
+        settings=settings, db=db, repository=RefundRepository(db), orders=orders, files=files, audit=audit,
         decisions=decisions, merchant_settings=merchant_settings, language=language,
         shipping=ShippingCostTable.from_corpus(settings.corpus_dir),
         analyzer=EvidenceAnalyzer(vision_model, video_frames=settings.evidence_video_frames),
