@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.orm import Session
 
 from app.domain.chargebacks import CaseStatus, ChargebackNotice, Exhibit
 from app.store.chargeback_tables import ChargebackCaseRow, ChargebackExhibitRow
@@ -111,6 +112,17 @@ class ChargebackRepository:
             if row is None:
                 raise KeyError(case_id)
             row.status = status
+
+    def transition(self, session: Session, case_id: str, expected_status: str, status: CaseStatus) -> bool:
+        """Set the status only if it is still `expected_status` (one statement, inside the caller's unit of work);
+        False when another request changed the case first."""
+        result = session.execute(
+            update(ChargebackCaseRow)
+            .where(ChargebackCaseRow.case_id == case_id, ChargebackCaseRow.status == expected_status)
+            .values(status=status)
+            .execution_options(synchronize_session=False)
+        )
+        return getattr(result, "rowcount", 0) == 1
 
     def disputed_order_nos(self, order_nos: Iterable[str]) -> set[str]:
         wanted = list(order_nos)
