@@ -18,7 +18,7 @@ from app.errors import CaseTransitionError, InvalidInputError
 ChargebackEvent = Literal["respond", "won", "lost", "accepted"]
 
 # (status, event) -> next status. An outcome is final: a closed case is not reopened or re-decided here.
-TRANSITIONS: Mapping[tuple[CaseStatus, ChargebackEvent], CaseStatus] = {
+TRANSITIONS: Mapping[tuple[str, ChargebackEvent], CaseStatus] = {
     ("open", "respond"): "responded",
     ("responded", "respond"): "responded",  # a corrected rebuttal, sent again before the deadline
     **{(status, outcome): outcome for status in ("open", "responded") for outcome in OUTCOMES},  # type: ignore[misc]
@@ -27,12 +27,12 @@ CLOSED: frozenset[str] = frozenset(OUTCOMES)
 
 
 def next_status(status: str, event: ChargebackEvent) -> CaseStatus:
-    target = TRANSITIONS.get((status, event))  # type: ignore[call-overload]
+    target = TRANSITIONS.get((status, event))
     if target is None:
         if status in CLOSED:
             raise CaseTransitionError(f"This chargeback case is already closed as {status}.")
         raise CaseTransitionError(f"A chargeback case that is {status} cannot be marked {event}.")
-    return target  # type: ignore[no-any-return]
+    return target
 
 
 @dataclass(frozen=True)

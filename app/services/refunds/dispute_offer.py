@@ -20,6 +20,7 @@ from app.domain.refunds import (
     OFFERABLE,
     OPEN_CASE_STATUSES,
     ClaimLine,
+    ClaimReason,
     Finding,
     PolicyDecision,
     PolicyInput,
@@ -34,7 +35,7 @@ from app.store.decisions import DecisionRepository
 from app.store.refunds import RefundRepository
 
 # The claim a buyer can make on any delivered order without evidence.
-BASELINE_REASON = "changed_mind"
+BASELINE_REASON: ClaimReason = "changed_mind"
 # Offers that pay something; a replacement needs a person to arrange it.
 _MONEY_OFFERS = frozenset({"full_refund_no_return", "partial_refund_no_return", "return_for_refund"}) & OFFERABLE
 
