@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
-from app.domain.chargebacks import OUTCOMES, CaseStatus
+from app.domain.chargebacks import OUTCOMES, CaseStatus, ChargebackCase
 from app.errors import CaseTransitionError, InvalidInputError
 
 # "respond": the rebuttal was generated (sent to the acquirer); won / lost / accepted: the network's final word.
@@ -65,6 +65,10 @@ class ChargebackCaseState:
     decisions: list[ChargebackDecision] = field(default_factory=list)
     audit: list[ChargebackAudit] = field(default_factory=list)
 
+    @classmethod
+    def of(cls, case: ChargebackCase) -> ChargebackCaseState:
+        return cls(case.case_id, case.status, case.notice.amount, case.notice.currency)
+
     def record_outcome(
         self, outcome: str, *, actor: str, note: str, rules_fired: list[Any], inputs: dict[str, Any]
     ) -> None:
@@ -77,3 +81,10 @@ class ChargebackCaseState:
             inputs={**inputs, "previous_status": self.status}, decided_by=actor, note=note or None,
         ))  # fmt: skip
         self.audit.append(ChargebackAudit(actor, "outcome_recorded", {"outcome": outcome, "note": note}))
+
+    def respond(self, actor: str, detail: dict[str, Any]) -> None:
+        """A rebuttal was generated: an open case becomes responded; a closed one keeps its outcome (the packet
+        can still be rebuilt for the merchant's records)."""
+        if self.status not in CLOSED:
+            self.new_status = next_status(self.status, "respond")
+        self.audit.append(ChargebackAudit(actor, "rebuttal_generated", detail))

@@ -106,13 +106,6 @@ class ChargebackRepository:
             rows = session.scalars(select(ChargebackCaseRow).order_by(ChargebackCaseRow.created_at)).all()
             return [_stored(row) for row in rows]
 
-    def set_status(self, case_id: str, status: CaseStatus) -> None:
-        with self._db.session() as session:
-            row = session.get(ChargebackCaseRow, case_id)
-            if row is None:
-                raise KeyError(case_id)
-            row.status = status
-
     def transition(self, session: Session, case_id: str, expected_status: str, status: CaseStatus) -> bool:
         """Set the status only if it is still `expected_status` (one statement, inside the caller's unit of work);
         False when another request changed the case first."""

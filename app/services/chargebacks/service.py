@@ -224,9 +224,8 @@ class ChargebackService:
         progress(0.9, "Building the PDF packet and the Stripe evidence")
         pdf, stripe = write_packets(bundle, timed.narrative, images, path, self._orders.get(bundle.case.notice.order_no))
         score = completeness(bundle)
-        if bundle.case.status == "open":
-            self._cases.set_status(bundle.case.case_id, "responded")
-        self._audit.record(CASE_KIND, bundle.case.case_id, actor, "rebuttal_generated", {
+        state = ChargebackCaseState.of(bundle.case)
+        state.respond(actor, {
             "path": str(path), "narrative_source": timed.narrative.source,
             "fallback_reason": timed.narrative.fallback_reason, "prompt_version": timed.narrative.prompt_version,
             "completeness": score.score, "missing": list(score.missing), "model_seconds": round(timed.model_seconds, 3),
@@ -235,6 +234,7 @@ class ChargebackService:
             "pdf_problems": [p for c in pdf.checks for p in (f"{c.processor}: {x}" for x in c.problems)],
             "stripe_evidence_path": stripe.path, "stripe_truncated": list(stripe.truncated),
         })
+        self._save(state)  # an open case becomes responded, with its audit entry, in one transaction
         progress(1.0, "Done")
         return RebuttalResult(
             case_id=bundle.case.case_id, path=str(path), narrative_source=timed.narrative.source,
@@ -257,7 +257,7 @@ class ChargebackService:
         """The network's final word: status, decision (with the evidence picture) and audit entry, one transaction."""
         review = self.review(case_id)
         case, score = review.bundle.case, review.completeness
-        state = ChargebackCaseState(case.case_id, case.status, case.notice.amount, case.notice.currency)
+        state = ChargebackCaseState.of(case)
         state.record_outcome(
             outcome, actor=actor, note=note, rules_fired=[case.reason.display, f"completeness {score.score}%"],
             inputs={

@@ -61,3 +61,22 @@ def test_a_closed_case_is_not_decided_again(chargeback_env: Callable[..., Charge
     status, decisions, _audit = trail(env, "V-9")
     assert status == "lost" and [d.decided_by for d in decisions] == ["ana"]
 
+
+def test_a_rebuttal_whose_audit_write_fails_leaves_the_case_open(
+    chargeback_env: Callable[..., ChargebackEnv], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    env = chargeback_env()
+    env.service.create(NOTICE)
+    before = trail(env, "V-9")
+
+    def fail(session: Any, *args: Any, **kwargs: Any) -> None:
+        raise OSError("no space left on device")
+
+    monkeypatch.setattr(env.audit, "add", fail)
+    with pytest.raises(OSError):
+        env.service.generate("V-9", use_model=False)
+    assert trail(env, "V-9") == before, "still open, no 'rebuttal_generated' entry"
+    monkeypatch.undo()
+    env.service.generate("V-9", use_model=False)
+    assert trail(env, "V-9")[0] == "responded"
+    assert [a.action for a in trail(env, "V-9")[2]] == ["created", "rebuttal_generated"]

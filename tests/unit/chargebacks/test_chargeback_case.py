@@ -38,3 +38,12 @@ def test_an_unknown_outcome_is_refused_before_anything_changes() -> None:
     with pytest.raises(InvalidInputError, match="won, lost, accepted"):
         state.record_outcome("maybe", actor="ana", note="", rules_fired=[], inputs={})
     assert state.new_status is None and state.decisions == [] and state.audit == []
+
+
+def test_a_rebuttal_moves_an_open_case_to_responded_and_leaves_a_closed_one_closed() -> None:
+    opened = ChargebackCaseState("V-1", "open", Decimal("1"), "USD")
+    opened.respond("ana", {"path": "x.docx"})
+    assert opened.new_status == "responded" and [a.action for a in opened.audit] == ["rebuttal_generated"]
+    closed = ChargebackCaseState("V-1", "won", Decimal("1"), "USD")
+    closed.respond("ana", {})
+    assert closed.new_status is None and len(closed.audit) == 1
