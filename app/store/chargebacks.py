@@ -69,28 +69,28 @@ class ChargebackRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def add(self, notice: ChargebackNotice, *, reason_known: bool, category: str) -> StoredCase:
-        with self._db.session() as session:
-            if session.get(ChargebackCaseRow, notice.case_id) is not None:
-                raise DuplicateCaseError(notice.case_id)
-            row = ChargebackCaseRow(
-                case_id=notice.case_id,
-                network=notice.network,
-                reason_code=notice.reason_code,
-                reason_known=reason_known,
-                category=category,
-                amount=str(notice.amount),
-                currency=notice.currency,
-                dispute_date=notice.dispute_date,
-                respond_by=notice.respond_by,
-                order_no=notice.order_no,
-                claim_text=notice.claim_text,
-                acquirer=notice.acquirer,
-                status="open",
-            )
-            session.add(row)
-            session.flush()
-            return _stored(row)
+    def add(self, session: Session, notice: ChargebackNotice, *, reason_known: bool, category: str) -> StoredCase:
+        """A new case inside the caller's unit of work (with its "created" audit entry)."""
+        if session.get(ChargebackCaseRow, notice.case_id) is not None:
+            raise DuplicateCaseError(notice.case_id)
+        row = ChargebackCaseRow(
+            case_id=notice.case_id,
+            network=notice.network,
+            reason_code=notice.reason_code,
+            reason_known=reason_known,
+            category=category,
+            amount=str(notice.amount),
+            currency=notice.currency,
+            dispute_date=notice.dispute_date,
+            respond_by=notice.respond_by,
+            order_no=notice.order_no,
+            claim_text=notice.claim_text,
+            acquirer=notice.acquirer,
+            status="open",
+        )
+        session.add(row)
+        session.flush()
+        return _stored(row)
 
     def exists(self, case_id: str) -> bool:
         with self._db.session() as session:
@@ -128,15 +128,13 @@ class ChargebackRepository:
             return set(rows)
 
     def add_exhibit(
-        self, case_id: str, *, sha256: str, mime: str, caption: str, evidence_key: str | None
+        self, session: Session, case_id: str, *, sha256: str, mime: str, caption: str, evidence_key: str | None
     ) -> Exhibit:
-        with self._db.session() as session:
-            row = ChargebackExhibitRow(
-                case_id=case_id, sha256=sha256, mime=mime, caption=caption, evidence_key=evidence_key
-            )
-            session.add(row)
-            session.flush()
-            return Exhibit(id=row.id, sha256=sha256, mime=mime, caption=caption, evidence_key=evidence_key)
+        """An exhibit inside the caller's unit of work (with its audit entry)."""
+        row = ChargebackExhibitRow(case_id=case_id, sha256=sha256, mime=mime, caption=caption, evidence_key=evidence_key)
+        session.add(row)
+        session.flush()
+        return Exhibit(id=row.id, sha256=sha256, mime=mime, caption=caption, evidence_key=evidence_key)
 
     def exhibits(self, case_id: str) -> list[Exhibit]:
         with self._db.session() as session:

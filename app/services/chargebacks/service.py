@@ -108,13 +108,14 @@ class ChargebackService:
     def _store(self, result: IntakeResult, actor: str, source: str) -> None:
         notice = result.notice
         try:
-            self._cases.add(notice, reason_known=result.lookup.known, category=result.lookup.reason.category)
+            with self._db.session() as session:  # the case and its "created" entry, together
+                self._cases.add(session, notice, reason_known=result.lookup.known, category=result.lookup.reason.category)
+                self._audit.add(session, CASE_KIND, notice.case_id, actor, "created", {
+                    "source": source, "reason": result.lookup.reason.display, "known": result.lookup.known,
+                    "warnings": list(result.warnings),
+                })
         except DuplicateCaseError:
             raise InvalidInputError(f"case_id: case {notice.case_id} already exists.") from None
-        self._audit.record(CASE_KIND, notice.case_id, actor, "created", {
-            "source": source, "reason": result.lookup.reason.display, "known": result.lookup.known,
-            "warnings": list(result.warnings),
-        })
 
     def create(self, raw: Mapping[str, Any], actor: str = "merchant", source: str = "form") -> IntakeResult:
         """One notice (console form, or a processor's dispute). InvalidInputError names the field at fault."""
@@ -190,12 +191,13 @@ class ChargebackService:
         stored = self._files.put(data, mime=mime, kind="image", suffix=suffix)
         label = self.catalog.label(evidence_key) if evidence_key else Path(filename).name
         text = mask_pans(" ".join(caption.split()))[:300] or label
-        exhibit = self._cases.add_exhibit(
-            case.case_id, sha256=stored.sha256, mime=mime, caption=text, evidence_key=evidence_key or None
-        )
-        self._audit.record(CASE_KIND, case.case_id, actor, "exhibit_attached", {
-            "sha256": stored.sha256, "evidence_key": evidence_key, "caption": text,
-        })
+        with self._db.session() as session:  # the exhibit and its audit entry, together
+            exhibit = self._cases.add_exhibit(
+                session, case.case_id, sha256=stored.sha256, mime=mime, caption=text, evidence_key=evidence_key or None
+            )
+            self._audit.add(session, CASE_KIND, case.case_id, actor, "exhibit_attached", {
+                "sha256": stored.sha256, "evidence_key": evidence_key, "caption": text,
+            })
         return exhibit
 
     # -- rebuttal -------------------------------------------------------------------------------------------
