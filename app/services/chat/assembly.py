@@ -20,12 +20,18 @@ from app.services.chat.translation import Translator
 from app.services.chat.translation_check import TranslationChecker
 from app.services.language import LanguageIdentifier
 from app.services.merchant_profile import MerchantProfileService
+from app.services.refund_policy import current_policy
+from app.services.refunds.dispute_offer import DisputeOffers
+from app.services.refunds.product_kinds import ProductCategories
+from app.services.refunds.shipping_costs import ShippingCostTable
 from app.settings import Settings
 from app.store.audit import AuditLog
 from app.store.conversations import ConversationRepository
 from app.store.db import Database
+from app.store.decisions import DecisionRepository
 from app.store.merchant_settings import MerchantSettingsRepository
 from app.store.orders import OrderRepository
+from app.store.refunds import RefundRepository
 from app.store.store_answers import StoreAnswerRepository
 from knowledge.cross_lingual import E5SentenceEncoder
 from knowledge.retriever import Retriever
@@ -98,5 +104,12 @@ def build_chat(
                                       shipping=shop_rules.fact_rows if shop_rules else None)),
         order_numbers=order_numbers,
         store_answers=store_answers,
+        # A buyer who threatens a dispute gets the refund policy's own offer on their order (the claims' engine).
+        dispute_offers=DisputeOffers(
+            repository=RefundRepository(db), decisions=DecisionRepository(db),
+            shipping=ShippingCostTable.from_corpus(settings.corpus_dir),
+            products=ProductCategories.from_corpus(settings.corpus_dir),
+            policy=lambda: current_policy(merchant_settings),
+        ),
     )
     return chat, inbox, store_answers

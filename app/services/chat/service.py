@@ -40,6 +40,7 @@ from app.services.language import RTL_LANGUAGES, LanguageIdentifier
 from app.services.merchant_profile import MerchantProfileService
 from app.services.rate_limits import ClientRateLimiter
 from app.services.refund_policy import current_policy
+from app.services.refunds.dispute_offer import DisputeOffer, DisputeOffers
 from app.services.text_safety import mask_pans
 from app.store.audit import AuditLog
 from app.store.base import utcnow
@@ -95,8 +96,10 @@ class BuyerChatService:
         facts: FactLayer | None = None,
         order_numbers: OrderNumbersSource = DEFAULT_ORDER_NUMBERS,  # read per message: editable live
         store_answers: StoreAnswerService | None = None,
+        dispute_offers: DisputeOffers | None = None,
     ) -> None:
         self._order_numbers = order_numbers
+        self._dispute_offers = dispute_offers
         self._conversations = conversations
         self._orders = orders
         self._language = language
@@ -303,11 +306,28 @@ class BuyerChatService:
         )
 
     def _dispute(self, conversation: Conversation, routed: IntentResult, language: str) -> _Routed:
-        order_no, _email = self._earlier_refs(conversation, routed)
+        order_no, email = self._earlier_refs(conversation, routed)
         order_no = order_no or conversation.verified_order_no
         newly = self._inbox.flag_dispute_risk(conversation, order_no)
         meta: dict[str, object] = {"dispute_risk": True, "order_no": order_no}
-        return _Routed(dispute_reply(language), meta={**meta, "handoff": "dispute_risk"} if newly else meta)
+        text = dispute_reply(language)
+        offer = self._policy_offer(conversation, order_no, email, language)
+        if offer is not None:
+            text = f"{text}\n\n{offer.text}"
+            meta["policy_offer"] = {"order_no": offer.order_no, "outcome": offer.decision.outcome,
+                                    "amount": str(offer.decision.amount), "currency": offer.decision.currency}  # fmt: skip
+        return _Routed(text, meta={**meta, "handoff": "dispute_risk"} if newly else meta)
+
+    def _policy_offer(
+        self, conversation: Conversation, order_no: str | None, email: str | None, language: str
+    ) -> DisputeOffer | None:
+        """The refund engine's offer, only on an order this buyer proved is theirs (order number + email)."""
+        if self._dispute_offers is None:
+            return None
+        found = self._orders.resolve(conversation, order_no, email)
+        if found.order is None or found.state not in ("verified", "session"):
+            return None
+        return self._dispute_offers.offer(found.order, language, conversation.id)
 
     def _order_status(self, conversation: Conversation, routed: IntentResult, language: str, message_id: int) -> _Routed:
         order_no, email = self._earlier_refs(conversation, routed)

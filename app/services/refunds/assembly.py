@@ -31,7 +31,7 @@ def build_refund_service(
     saved_shipping: Callable[[], Mapping[str, ShippingRate] | None] | None = None,
 ) -> RefundService:  # fmt: skip
     return RefundService(
-        settings=settings, repository=RefundRepository(db), orders=orders, files=files, audit=audit,
+        settings=settings, db=db, repository=RefundRepository(db), orders=orders, files=files, audit=audit,
         decisions=decisions, merchant_settings=merchant_settings, language=language,
         shipping=ShippingCostTable.from_corpus(settings.corpus_dir, saved_shipping),
         analyzer=EvidenceAnalyzer(vision_model, video_frames=settings.evidence_video_frames),

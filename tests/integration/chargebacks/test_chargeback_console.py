@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 from gradio_client import Client, handle_file
+from gradio_client.exceptions import AppError
 from pypdf import PdfReader
 
 from app.__main__ import main as cli_main
@@ -66,6 +67,9 @@ def test_merchant_defends_a_case_from_the_console(
     outcome, wins = client.predict("VCR-77", "reversed by issuer", api_name="/chargeback_outcome_won")
     assert "recorded as **won**" in outcome
     assert wins["data"] == [["Visa", "13.1", 1, 0, 0, "100%"]]
+    # A second click on another outcome is refused with the reason.
+    with pytest.raises(AppError, match="already closed as won"):
+        client.predict("VCR-77", "misclick", api_name="/chargeback_outcome_lost")
 
 
 def test_cli_imports_lists_and_generates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
