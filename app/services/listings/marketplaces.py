@@ -16,6 +16,7 @@ class MarketplaceProfile(BaseModel):
     key: str
     name: str
     title_max: int = Field(gt=0)
+    title_recommended: int | None = Field(default=None, gt=0)  # what the marketplace advises (asked for)
     bullets_max: int = Field(ge=0)
     bullet_max: int = Field(ge=0)
     description_max: int = Field(gt=0)

@@ -14,7 +14,7 @@ from app.domain.listings import GlossaryTerm, Listing, ListingVersion
 from app.errors import InvalidInputError, NotFoundError
 from app.services.language import SUPPORTED_LANGUAGES
 from app.services.listings.exports import ExportReport, json_export, marketplace_csv, shopify_csv
-from app.services.listings.generator import ListingGenerator
+from app.services.listings.generator import ListingGenerator, Progress
 from app.services.listings.marketplaces import MarketplaceProfile
 from app.services.listings.prompt import PROMPT_VERSION
 from app.services.listings.publish import ListingPublisher
@@ -35,6 +35,18 @@ class RunStep:
     outcome: Literal["generated", "skipped"]
     version: ListingVersion | None
     seconds: float = 0.0
+    tokens: int = 0  # streamed chunks the model wrote (all attempts of the last one)
+
+
+@dataclass(frozen=True)
+class RunProgress:
+    """The listing being written: tokens arriving (so a slow model visibly works, and Stop acts within a token)."""
+
+    index: int
+    total: int
+    product_id: str
+    language: str
+    progress: Progress
 
 
 def source_hash(product: Product, language: str, profile: MarketplaceProfile, glossary: Sequence[GlossaryTerm]) -> str:
@@ -128,9 +140,21 @@ class ListingService:
     def run(
         self, product_ids: Sequence[str], languages: Sequence[str], marketplace: str, *, force: bool = False,
     ) -> Iterator[RunStep]:
-        """Generates one listing per product and language, yielding after each so the caller can show progress
-        and stop; a pair whose latest listing was made from the same facts, glossary and limits is skipped, so
-        running again resumes a stopped run."""
+        """`run_live` without the token progress: one step per product and language."""
+        events = self.run_live(product_ids, languages, marketplace, force=force)
+        try:
+            for event in events:
+                if isinstance(event, RunStep):
+                    yield event
+        finally:
+            events.close()  # a stopped run stops the model at once
+
+    def run_live(
+        self, product_ids: Sequence[str], languages: Sequence[str], marketplace: str, *, force: bool = False,
+    ) -> Iterator[RunStep | RunProgress]:
+        """Generates one listing per product and language, yielding progress while the model writes and a step
+        after each listing, so the caller can show it and stop; a pair whose latest listing was made from the same
+        facts, glossary and limits is skipped, so running again resumes a stopped run."""
         profile = self.profile(marketplace)
         bad = [lang for lang in languages if lang not in SUPPORTED_LANGUAGES]
         if bad or not languages:
@@ -146,13 +170,25 @@ class ListingService:
             if latest is not None and latest.source_hash == digest and not force:
                 yield RunStep(index, len(pairs), product.id, language, "skipped", latest)
                 continue
-            draft = self._generator.generate(product, language, profile, glossary)
+            writing = self._generator.stream(product, language, profile, glossary)
+            while True:
+                try:
+                    progress = next(writing)
+                except StopIteration as done:
+                    draft = done.value
+                    break
+                try:
+                    yield RunProgress(index, len(pairs), product.id, language, progress)
+                except GeneratorExit:
+                    writing.close()  # Stop: the model's stream is closed now, not when garbage-collected
+                    raise
             version = self._listings.add(
                 product_id=product.id, language=language, marketplace=profile.key, listing=draft.listing,
                 issues=draft.issues, source_hash=digest, prompt_version=PROMPT_VERSION,
                 model=self._generator.model_name, origin="model",
             )
-            yield RunStep(index, len(pairs), product.id, language, "generated", version, draft.seconds)
+            yield RunStep(index, len(pairs), product.id, language, "generated", version, draft.seconds,
+                          draft.tokens)
 
     def retry(self, version_id: str) -> ListingVersion:
         """A new version from the model, told why the previous one failed."""
