@@ -79,12 +79,12 @@ def build_messages(
     user = f"Facts:\n{quote('PRODUCT FACTS', product.fact_text())}\n"
     if rules:
         user += "\nGlossary and rules:\n" + "\n".join(rules) + "\n"
-    if previous is not None and reasons:
+    if reasons:
         user += (
             "\nYour previous answer was rejected:\n"
             + "\n".join(f"- {issue}" for issue in reasons)
             + ("\nPrevious listing:\n" + json.dumps(previous.model_dump(), ensure_ascii=False)
-               if previous.title or previous.description else "")
+               if previous is not None and (previous.title or previous.description) else "")
             + "\nFix every reason; keep what was right.\n"
         )
     user += f"\nReply with the {name} listing as JSON: title, bullets, description, keywords."

@@ -104,6 +104,11 @@ class ListingService:
         accepted.sort(key=lambda v: (v.marketplace != "shopify", -v.version))
         return accepted[0] if accepted else None
 
+    def generator_budgets(self, marketplace: str, languages: Sequence[str]) -> dict[str, int]:
+        """max_tokens one listing may take per language on this marketplace (for the bench and the tab)."""
+        profile = self.profile(marketplace)
+        return {language: self._generator.budget(profile, language).max_tokens for language in languages}
+
     # -- glossary ------------------------------------------------------------------------------------------------
     def glossary(self, language: str | None = None) -> list[GlossaryTerm]:
         return self._glossary.terms(language)
