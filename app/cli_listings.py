@@ -106,8 +106,13 @@ def _accept(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     with _service() as service:
         report = service.export(args.format, marketplace=args.marketplace, language=args.language,
-                                path=Path(args.out) if args.out else None)
+                                path=Path(args.out) if args.out else None,
+                                shopify_export=Path(args.shopify_ids) if args.shopify_ids else None)
     print(f"{report.rows} rows -> {report.path}")
+    if report.unmatched:
+        print("warning: no Shopify product ID for " + ", ".join(report.unmatched) + " (their rows carry the "
+              "SKU/handle, which Shopify's import does not match): pass --shopify-ids with your store's "
+              "translations export", file=sys.stderr)
     for flag in report.flagged:
         print(f"warning: {flag}", file=sys.stderr)
     return 0
@@ -155,6 +160,8 @@ def register_listing_commands(commands: Any) -> None:
     exp.add_argument("--marketplace", required=True)
     exp.add_argument("--language")
     exp.add_argument("--out")
+    exp.add_argument("--shopify-ids", metavar="CSV",
+                     help="your store's Translate & Adapt export: its handle rows give the product IDs to import by")
     exp.set_defaults(handler=guarded(_export))
     glo = sub.add_parser("glossary", help="list, add or remove glossary terms")
     glo.add_argument("--add", metavar="TERM", help="source term to add")

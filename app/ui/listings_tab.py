@@ -148,6 +148,10 @@ def build_listings_tab(services: Services) -> None:
         text = f"Exported {report.rows} row(s) to {report.path.name}."
         if report.flagged:
             text += "\n\n⚠ Accepted despite failed checks:\n" + "\n".join(f"- {f}" for f in report.flagged)
+        if report.unmatched:
+            text += ("\n\n⚠ No Shopify product ID for " + ", ".join(report.unmatched) + ": their rows carry the "
+                     "SKU/handle, which Shopify's import does not match. Export with "
+                     "`python -m app listings export --format shopify --shopify-ids <your translations export>`.")
         return str(report.path), text
 
     def product_choices() -> list[tuple[str, str]]:

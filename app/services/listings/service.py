@@ -3,6 +3,7 @@ export, and the glossary. The UI and CLI call only this."""
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 from collections.abc import Iterator, Sequence
@@ -13,7 +14,14 @@ from typing import Literal
 from app.domain.listings import GlossaryTerm, Listing, ListingVersion
 from app.errors import InvalidInputError, NotFoundError
 from app.services.language import SUPPORTED_LANGUAGES
-from app.services.listings.exports import ExportReport, json_export, marketplace_csv, shopify_csv
+from app.services.listings.exports import (
+    ExportFormatError,
+    ExportReport,
+    json_export,
+    marketplace_csv,
+    shopify_csv,
+    shopify_product_ids,
+)
 from app.services.listings.generator import ListingGenerator, Progress
 from app.services.listings.marketplaces import MarketplaceProfile
 from app.services.listings.prompt import PROMPT_VERSION
@@ -249,7 +257,8 @@ class ListingService:
 
     # -- export --------------------------------------------------------------------------------------------------
     def export(self, fmt: ExportFormat, *, marketplace: str, language: str | None = None,
-               path: Path | None = None) -> ExportReport:
+               path: Path | None = None, shopify_export: Path | None = None) -> ExportReport:
+        """`shopify_export`: the store's own translations export, for the Shopify product IDs the import matches."""
         profile = self.profile(marketplace)
         versions = self._listings.versions(status="accepted", marketplace=profile.key, language=language)
         if not versions:
@@ -260,7 +269,11 @@ class ListingService:
             raise InvalidInputError(f"Unknown export format {fmt!r}.")
         target = path or self._export_dir / f"{language or 'all'}-{suffix[fmt]}"
         if fmt == "shopify":
-            return shopify_csv(versions, {p.id: p for p in self.products()}, target)
+            try:
+                ids = shopify_product_ids(shopify_export) if shopify_export is not None else None
+            except (ExportFormatError, OSError, UnicodeDecodeError, csv.Error) as exc:
+                raise InvalidInputError(f"Cannot read the Shopify translations export: {exc}") from exc
+            return shopify_csv(versions, {p.id: p for p in self.products()}, target, product_ids=ids)
         if fmt == "marketplace":
             return marketplace_csv(versions, profile, target)
         return json_export(versions, target)

@@ -128,6 +128,22 @@ def test_generate_check_retry_accept_rerun_and_export(service: ListingService, s
     assert by_field[("ja", "body_html")]["Translated content"].startswith("<p>薄くて")
     assert by_field[("ja", "title")]["Default content"].startswith("PixelPort 15.6")
     assert shopify.flagged and "merchant's reason: buyer asked" in shopify.flagged[0]
+    # Without the store's own export there is no Shopify product ID: the rows carry the SKU and the report says so.
+    assert {r["Identification"] for r in rows} == {"PP-156-FHD"} and shopify.unmatched == ["PP-156-FHD"]
+    store_export = tmp_path / "store-translations.csv"
+    with store_export.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([
+            SHOPIFY_COLUMNS,
+            ["PRODUCT", "'8079393226938", "handle", "ko", "", "", "pp-156-fhd", ""],
+            ["PRODUCT", "'8079393226938", "title", "ko", "", "", "PixelPort 15.6", ""],
+            ["COLLECTION", "'41", "handle", "ko", "", "", "monitors", ""],
+        ])
+    matched = service.export("shopify", marketplace="coupang", path=tmp_path / "ids.csv", shopify_export=store_export)
+    assert matched.unmatched == []
+    assert {r["Identification"] for r in read_shopify_csv(matched.path)} == {"'8079393226938"}
+    (tmp_path / "orders.csv").write_text("order,total\n1,2\n", encoding="utf-8")
+    with pytest.raises(InvalidInputError, match="Shopify translations export"):
+        service.export("shopify", marketplace="coupang", shopify_export=tmp_path / "orders.csv")
 
     market = service.export("marketplace", marketplace="coupang", path=tmp_path / "coupang.csv")
     with market.path.open(encoding="utf-8", newline="") as handle:
