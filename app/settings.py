@@ -178,12 +178,14 @@ class Settings(BaseSettings):
     listing_generation_timeout_s: float = Field(default=600.0, gt=0)
     listing_malformed_retries: int = Field(default=1, ge=0, le=3)  # an answer that is not a listing, with the reason
     # What the model is asked to write, within each marketplace's limits; the token budget is sized from these
-    # per script (app/services/listings/budget.py), at most listing_max_tokens.
+    # per script (app/services/listings/budget.py), at most listing_max_tokens: prompt + budget must fit the
+    # model's context (the embedded server's is 2048 tokens; a listing prompt measured 337-962 tokens on the demo
+    # catalog). Raise it for a model with a longer context.
     listing_bullets: int = Field(default=5, ge=0, le=10)
     listing_bullet_chars: int = Field(default=150, ge=20)
     listing_description_chars: int = Field(default=600, ge=80)
     listing_keywords: int = Field(default=8, ge=0, le=30)
-    listing_max_tokens: int = Field(default=4096, ge=64)
+    listing_max_tokens: int = Field(default=1024, ge=64)
 
     # --- merchant console login ---------------------------------------------------------------------------------
     merchant_username: str = "merchant"

@@ -22,7 +22,7 @@ from app.services.listings.fact_check import build_index
 from app.services.listings.marketplaces import MarketplaceProfile
 from app.services.listings.prompt import build_messages, listing_schema
 from knowledge.products import Product
-from models.errors import ModelError, ModelResponseError, ModelTimeoutError
+from models.errors import ModelError, ModelRequestError, ModelResponseError, ModelTimeoutError
 from models.structured import parse_json_object, with_json_instruction
 from models.types import ChatMessage, ChatModel, GenerationParams
 
@@ -37,7 +37,7 @@ class GenerationLimits:
     bullet_chars: int = 150
     description_chars: int = 600
     keywords: int = 8
-    max_tokens: int = 4096  # ceiling of the per-listing token budget
+    max_tokens: int = 1024  # ceiling of the per-listing token budget (prompt + budget must fit the context)
 
 
 @dataclass(frozen=True)
@@ -137,6 +137,9 @@ class ListingGenerator:
             except ModelTimeoutError as exc:
                 return _empty(f"{exc.message} The model stopped sending text; not retried, since the same request "
                               "would wait again.", self._clock() - started, attempt, tokens)
+            except ModelRequestError as exc:  # e.g. prompt + budget longer than the model's context
+                return _empty(f"{exc.message} ({exc.detail})" if exc.detail else exc.message,
+                              self._clock() - started, attempt, tokens)
             except ModelError as exc:
                 return _empty(exc.message, self._clock() - started, attempt, tokens)
             try:

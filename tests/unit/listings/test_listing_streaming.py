@@ -121,3 +121,10 @@ def test_the_request_carries_the_budget_of_the_marketplace_and_script(server: Fa
     assert english == generator.budget(PROFILES["amazon"], "en").max_tokens < korean
     schema = server.requests[0]["response_format"]["json_schema"]["schema"]
     assert schema["properties"]["title"]["maxLength"] == 80  # Amazon's recommended length, within its 200
+
+
+def test_a_rejected_request_says_why(server: FakeOpenAIServer) -> None:
+    server.set_fault("http_status", status=400, times=1)  # e.g. prompt + budget beyond the model's context
+    draft = _generator(server).generate(KETTLE, "en", PROFILES["ebay"], [])
+    assert draft.issues[0].code == "model" and "HTTP 400" in draft.issues[0].detail
+    assert len(server.requests) == 1
