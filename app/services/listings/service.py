@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -164,7 +164,7 @@ class ListingService:
 
     def run_live(
         self, product_ids: Sequence[str], languages: Sequence[str], marketplace: str, *, force: bool = False,
-    ) -> Iterator[RunStep | RunProgress]:
+    ) -> Generator[RunStep | RunProgress, None, None]:
         """Generates one listing per product and language, yielding progress while the model writes and a step
         after each listing, so the caller can show it and stop; a pair whose latest listing was made from the same
         facts, glossary and limits is skipped, so running again resumes a stopped run."""
