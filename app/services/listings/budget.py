@@ -25,6 +25,7 @@ SCRIPT_OF = {"en": "en", "ru": "cyrillic", "ar": "arabic", "zh": "cjk", "ja": "c
 JSON_TOKENS = 24
 TOKENS_PER_STRING = 3
 KEYWORD_CHARS = 30  # one search keyword, at most
+UTF8_BYTES = {"en": 1, "latin": 2, "cyrillic": 2, "arabic": 2, "cjk": 3}  # per character, at most
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,11 @@ def listing_budget(
     n_bullets = min(profile.bullets_max, bullets)
     per_bullet = min(profile.bullet_max, bullet_chars) if n_bullets else 0
     n_keywords = min(profile.keywords_max, keywords)
-    per_keyword = min(KEYWORD_CHARS, profile.keyword_chars_max // max(n_keywords, 1)) if n_keywords else 0
+    # The checks count the keywords joined with ", ".
+    room = max(0, profile.keyword_chars_max - 2 * (n_keywords - 1)) // max(n_keywords, 1)
+    if profile.keyword_limit_unit == "bytes":
+        room //= UTF8_BYTES[SCRIPT_OF.get(language, "latin")]
+    per_keyword = min(KEYWORD_CHARS, room) if n_keywords else 0
     description = min(profile.description_max, description_chars)
     chars = title + n_bullets * per_bullet + description + n_keywords * per_keyword
     strings = 2 + n_bullets + n_keywords

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
@@ -22,6 +23,7 @@ class MarketplaceProfile(BaseModel):
     description_max: int = Field(gt=0)
     keywords_max: int = Field(ge=0)
     keyword_chars_max: int = Field(ge=0)
+    keyword_limit_unit: Literal["chars", "bytes"] = "chars"  # how keyword_chars_max is counted (UTF-8 bytes)
     forbidden: tuple[str, ...] = ()
     title_forbidden_chars: str = ""
     style: str = ""

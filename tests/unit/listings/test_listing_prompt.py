@@ -56,8 +56,12 @@ def test_the_title_asked_for_is_the_recommended_length_within_the_limit() -> Non
     amazon = listing_schema(_budget(PROFILES["amazon"], "en"))["properties"]
     assert amazon["title"]["maxLength"] == 80 < PROFILES["amazon"].title_max
     assert amazon["bullets"]["maxItems"] == 5 and amazon["bullets"]["items"]["maxLength"] == 150
-    # Amazon's search terms are under 250 bytes together: eight keywords of at most 30 characters.
-    assert amazon["keywords"]["maxItems"] == 8 and amazon["keywords"]["items"]["maxLength"] == 30
+    # Amazon's search terms are under 250 bytes together, joined with ", ": eight keywords of at most 29
+    # characters in English, 9 in Korean (three UTF-8 bytes each).
+    assert amazon["keywords"]["maxItems"] == 8 and amazon["keywords"]["items"]["maxLength"] == 29
+    assert 8 * 29 + 7 * 2 <= 249
+    korean = listing_schema(_budget(PROFILES["amazon"], "ko"))["properties"]["keywords"]["items"]["maxLength"]
+    assert korean == 9 and 8 * korean * 3 + 7 * 2 <= 249
 
 
 def test_the_token_budget_follows_the_limits_and_the_script() -> None:
