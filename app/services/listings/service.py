@@ -43,7 +43,7 @@ class RunStep:
     outcome: Literal["generated", "skipped"]
     version: ListingVersion | None
     seconds: float = 0.0
-    tokens: int = 0  # streamed chunks the model wrote (all attempts of the last one)
+    tokens: int = 0  # streamed chunks (≈ tokens) of the model's last attempt
 
 
 @dataclass(frozen=True)
