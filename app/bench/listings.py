@@ -63,10 +63,10 @@ def run(args: argparse.Namespace) -> int:
                 tokens += step.tokens
                 outcome = "pass" if step.version.passed else "fail " + ", ".join(
                     sorted({i.code for i in step.version.issues}))
-                model_issue = next((i.detail for i in step.version.issues if i.code == "model"), "")
+                why = "; ".join(str(issue) for issue in step.version.issues[:2])
                 print(f"{step.index}/{step.total} {step.product_id} {step.language}: {outcome} "
                       f"({step.seconds:.1f} s, {step.tokens} tokens, {step.tokens / max(step.seconds, 1e-9):.1f} tok/s)"
-                      + (f" — {model_issue}" if model_issue else ""), flush=True)
+                      + (f" — {why}" if why else ""), flush=True)
             wall = time.perf_counter() - started
             db.dispose()
         total = sum(len(v) for v in seconds.values())
