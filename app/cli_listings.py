@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -42,14 +43,32 @@ def _describe(version: Any) -> str:
 
 
 def _generate(args: argparse.Namespace) -> int:
+    from app.services.listings.service import RunProgress
+
+    # Tokens arriving, on stderr: redrawn in place on a terminal, an occasional line in a log.
+    live = sys.stderr.isatty()
+    every = 0.5 if live else 15.0
     with _service(with_model=True) as service:
         products = _split(args.products) or [p.id for p in service.products()]
         passed = total = 0
+        shown = time.monotonic()
         try:
-            for step in service.run(products, _split(args.languages), args.marketplace, force=args.force):
+            for event in service.run_live(products, _split(args.languages), args.marketplace, force=args.force):
+                if isinstance(event, RunProgress):
+                    if time.monotonic() - shown >= every:
+                        shown = time.monotonic()
+                        step = event.progress
+                        line = (f"{event.index}/{event.total} writing {event.product_id} {event.language}: "
+                                f"{step.tokens}/{step.max_tokens} tokens, {step.seconds:.0f} s")
+                        print(f"\r{line}\033[K" if live else line, end="" if live else "\n", file=sys.stderr,
+                              flush=True)
+                    continue
+                if live:
+                    print("\r\033[K", end="", file=sys.stderr, flush=True)
                 total += 1
-                passed += bool(step.version and step.version.passed)
-                print(f"{step.index}/{step.total} {step.outcome:9} {_describe(step.version) if step.version else ''}")
+                passed += bool(event.version and event.version.passed)
+                print(f"{event.index}/{event.total} {event.outcome:9} "
+                      f"{_describe(event.version) if event.version else ''}", flush=True)
         except KeyboardInterrupt:
             print("stopped; run the same command again to resume", file=sys.stderr)
             return 130
@@ -87,8 +106,13 @@ def _accept(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     with _service() as service:
         report = service.export(args.format, marketplace=args.marketplace, language=args.language,
-                                path=Path(args.out) if args.out else None)
+                                path=Path(args.out) if args.out else None,
+                                shopify_export=Path(args.shopify_ids) if args.shopify_ids else None)
     print(f"{report.rows} rows -> {report.path}")
+    if report.unmatched:
+        print("warning: no Shopify product ID for " + ", ".join(report.unmatched) + " (their rows carry the "
+              "SKU/handle, which Shopify's import does not match): pass --shopify-ids with your store's "
+              "translations export", file=sys.stderr)
     for flag in report.flagged:
         print(f"warning: {flag}", file=sys.stderr)
     return 0
@@ -136,6 +160,8 @@ def register_listing_commands(commands: Any) -> None:
     exp.add_argument("--marketplace", required=True)
     exp.add_argument("--language")
     exp.add_argument("--out")
+    exp.add_argument("--shopify-ids", metavar="CSV",
+                     help="your store's Translate & Adapt export: its handle rows give the product IDs to import by")
     exp.set_defaults(handler=guarded(_export))
     glo = sub.add_parser("glossary", help="list, add or remove glossary terms")
     glo.add_argument("--add", metavar="TERM", help="source term to add")

@@ -180,7 +180,19 @@ class Settings(BaseSettings):
     analytics_question_similarity: float = Field(default=0.7, ge=0.0, le=1.0)
     analytics_top_questions: int = 20
     # --- listing localizer -------------------------------------------------------------------------------------
-    listing_max_tokens: int = Field(default=900, ge=64)  # one listing's JSON (title, bullets, description, keywords)
+    # A listing is streamed: model_read_timeout_s limits the gap between two chunks (a stuck model fails fast),
+    # this caps one listing, every attempt together (a slow CPU model still finishes: ~4 tokens/s on 2 cores).
+    listing_generation_timeout_s: float = Field(default=600.0, gt=0)
+    listing_malformed_retries: int = Field(default=1, ge=0, le=3)  # an answer that is not a listing, with the reason
+    # What the model is asked to write, within each marketplace's limits; the token budget is sized from these
+    # per script (app/services/listings/budget.py), at most listing_max_tokens: prompt + budget must fit the
+    # model's context (the embedded server's is 2048 tokens; a listing prompt measured 337-962 tokens on the demo
+    # catalog). Raise it for a model with a longer context.
+    listing_bullets: int = Field(default=5, ge=0, le=10)
+    listing_bullet_chars: int = Field(default=150, ge=20)
+    listing_description_chars: int = Field(default=600, ge=80)
+    listing_keywords: int = Field(default=8, ge=0, le=30)
+    listing_max_tokens: int = Field(default=1024, ge=64)
 
     # --- merchant console login ---------------------------------------------------------------------------------
     merchant_username: str = "merchant"

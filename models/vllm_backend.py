@@ -1,7 +1,9 @@
 """VLLMChatModel: a ChatModel over vLLM's OpenAI-compatible HTTP API (any OpenAI-compatible server).
 
 Retries are ours (tenacity), not the openai client's: exponential backoff with jitter, only for
-connection errors, timeouts and 5xx, and only before the first token of an answer arrived.
+connection errors, 5xx and (with several replicas) timeouts, and only before the first token of an answer
+arrived. A timeout is not retried on a single server: the same request to the same slow model just multiplies
+the wait.
 A 4xx is never retried. Several base URLs are replicas: each request starts at the next one
 (round-robin) and a refused connection fails over to the next replica at once.
 """
@@ -167,7 +169,7 @@ class VLLMChatModel:
                 max=self._config.backoff_max_s,
                 jitter=self._config.backoff_initial_s,
             ),
-            retry=retry_if_exception(is_transient),
+            retry=retry_if_exception(self._worth_retrying),
             before_sleep=_log_retry,
             reraise=True,
         )
@@ -180,6 +182,12 @@ class VLLMChatModel:
         except (openai.APIError, ValueError) as exc:
             raise translate_error(exc) from exc
         raise AssertionError("unreachable: tenacity either returns or reraises")
+
+    def _worth_retrying(self, exc: BaseException) -> bool:
+        if isinstance(exc, openai.APITimeoutError):
+            # Only another replica can answer sooner; each retry starts at the next one.
+            return len(self._clients) > 1
+        return is_transient(exc)
 
     # -- lifecycle ------------------------------------------------------------------------
 

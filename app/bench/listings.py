@@ -54,20 +54,28 @@ def run(args: argparse.Namespace) -> int:
             seconds: dict[str, list[float]] = defaultdict(list)
             reasons: Counter[str] = Counter()
             started = time.perf_counter()
+            tokens = 0
             for step in service.run(products, languages, args.marketplace, force=True):
                 assert step.version is not None
                 seconds[step.language].append(step.seconds)
                 passed[step.language] += step.version.passed
                 reasons.update(issue.code for issue in step.version.issues)
-                print(f"{step.index}/{step.total} {step.product_id} {step.language}: "
-                      f"{'pass' if step.version.passed else 'fail ' + ', '.join(sorted({i.code for i in step.version.issues}))}"
-                      f" ({step.seconds:.1f} s)")
+                tokens += step.tokens
+                outcome = "pass" if step.version.passed else "fail " + ", ".join(
+                    sorted({i.code for i in step.version.issues}))
+                why = "; ".join(str(issue) for issue in step.version.issues[:2])
+                print(f"{step.index}/{step.total} {step.product_id} {step.language}: {outcome} "
+                      f"({step.seconds:.1f} s, {step.tokens} tokens, {step.tokens / max(step.seconds, 1e-9):.1f} tok/s)"
+                      + (f" — {why}" if why else ""), flush=True)
             wall = time.perf_counter() - started
             db.dispose()
         total = sum(len(v) for v in seconds.values())
         print(f"\nmodel: {model.info.model} ({note})")
         print(f"{total} listings in {wall:.1f} s: {len(products) / wall * 60:.2f} products/min in "
-              f"{len(languages)} language(s) = {total / wall * 60:.2f} listings/min")
+              f"{len(languages)} language(s) = {total / wall * 60:.2f} listings/min; "
+              f"{tokens} tokens streamed ({tokens / wall:.1f} tok/s)")
+        budget = service.generator_budgets(args.marketplace, languages)
+        print("token budget per language: " + ", ".join(f"{lang} {n}" for lang, n in budget.items()))
         print(f"{'lang':<5} {'passed':>7} {'share':>6} {'s/listing':>10}")
         for language in languages:
             n = len(seconds[language])

@@ -3,6 +3,7 @@ edit / retry with the reasons / accept, edit the glossary, export. Wiring only: 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -11,6 +12,7 @@ import gradio as gr
 from app.domain.listings import Listing, ListingVersion
 from app.errors import CopilotError
 from app.services.language import LANGUAGE_NAMES, SUPPORTED_LANGUAGES
+from app.services.listings.service import RunProgress
 from app.wiring import Services
 
 VERSION_HEADERS = ["version id", "SKU", "language", "marketplace", "v", "status", "checks", "title"]
@@ -22,6 +24,17 @@ MODEL_NOTE = (
     "working**; a failed listing is never exported unless you accept it with a reason. Press Generate again to "
     "resume a stopped run: listings unchanged since the last run are skipped."
 )
+
+
+PROGRESS_EVERY_S = 0.5
+
+
+def _writing(event: RunProgress, passed: int, skipped: int) -> str:
+    step = event.progress
+    retry = f" (attempt {step.attempt}, after an answer that was not a listing)" if step.attempt > 1 else ""
+    return (f"{event.index}/{event.total} · {event.product_id} → {event.language}: writing{retry} · "
+            f"{step.tokens} of at most {step.max_tokens} tokens in {step.seconds:.0f} s "
+            f"({step.tokens / max(step.seconds, 1e-9):.1f} tokens/s) · {passed} passed, {skipped} skipped so far")
 
 
 def _row(version: ListingVersion) -> list[object]:
@@ -56,15 +69,22 @@ def build_listings_tab(services: Services) -> None:
                 f"{profile.keywords_max} keywords. Sources: " + "; ".join(profile.sources))
 
     def generate(product_ids: list[str], languages: list[str], marketplace: str, force: bool
-                 ) -> Iterator[tuple[str, list[list[object]]]]:
+                 ) -> Iterator[tuple[str, Any]]:
         try:
-            run = service.run(product_ids or [], languages or [], marketplace, force=force)
+            run = service.run_live(product_ids or [], languages or [], marketplace, force=force)
             done = passed = skipped = 0
-            for step in run:
+            shown = 0.0
+            for event in run:
+                if isinstance(event, RunProgress):
+                    now = time.monotonic()
+                    if now - shown >= PROGRESS_EVERY_S:  # a fast GPU model streams hundreds of tokens a second
+                        shown = now
+                        yield _writing(event, passed, skipped), gr.skip()
+                    continue
                 done += 1
-                skipped += step.outcome == "skipped"
-                passed += step.outcome == "generated" and step.version is not None and step.version.passed
-                yield (f"{step.index}/{step.total} · {step.product_id} → {step.language}: {step.outcome} · "
+                skipped += event.outcome == "skipped"
+                passed += event.outcome == "generated" and event.version is not None and event.version.passed
+                yield (f"{event.index}/{event.total} · {event.product_id} → {event.language}: {event.outcome} · "
                        f"{passed} passed, {skipped} skipped so far", versions_table())
         except CopilotError as exc:
             raise fail(exc) from exc
@@ -128,6 +148,10 @@ def build_listings_tab(services: Services) -> None:
         text = f"Exported {report.rows} row(s) to {report.path.name}."
         if report.flagged:
             text += "\n\n⚠ Accepted despite failed checks:\n" + "\n".join(f"- {f}" for f in report.flagged)
+        if report.unmatched:
+            text += ("\n\n⚠ No Shopify product ID for " + ", ".join(report.unmatched) + ": their rows carry the "
+                     "SKU/handle, which Shopify's import does not match. Export with "
+                     "`python -m app listings export --format shopify --shopify-ids <your translations export>`.")
         return str(report.path), text
 
     def product_choices() -> list[tuple[str, str]]:

@@ -40,9 +40,12 @@ def length_issues(listing: Listing, profile: MarketplaceProfile) -> list[CheckIs
         issues.append(CheckIssue("length", "description", f"{len(listing.description)} characters; the limit is {profile.description_max}"))
     if len(listing.keywords) > profile.keywords_max:
         issues.append(CheckIssue("length", "keywords", f"{len(listing.keywords)} keywords; {profile.name} allows {profile.keywords_max}"))
-    keyword_chars = len(", ".join(listing.keywords))
-    if listing.keywords and keyword_chars > profile.keyword_chars_max:
-        issues.append(CheckIssue("length", "keywords", f"{keyword_chars} characters together; the limit is {profile.keyword_chars_max}"))
+    joined = ", ".join(listing.keywords)
+    # Amazon counts search terms in bytes: a Korean keyword takes three per character.
+    size = len(joined.encode("utf-8")) if profile.keyword_limit_unit == "bytes" else len(joined)
+    unit = "bytes" if profile.keyword_limit_unit == "bytes" else "characters"
+    if listing.keywords and size > profile.keyword_chars_max:
+        issues.append(CheckIssue("length", "keywords", f"{size} {unit} together; the limit is {profile.keyword_chars_max} {unit}"))
     return issues
 
 

@@ -2,6 +2,9 @@
 
 Shopify's file has one row per translated field: Type, Identification, Field, Locale, Market, Status, Default
 content, Translated content (the columns of the admin's "Export translations" file, which its import reads back).
+Identification is Shopify's numeric product ID, which a product CSV does not carry: it is read from the merchant's
+own translations export (its `handle` rows give each handle's ID); a product without one keeps its SKU/handle and is
+listed in the report, since Shopify's import would not match it.
 Only accepted versions are written; a version accepted despite failed checks is marked in the marketplace CSV and
 the JSON and listed in the report, never written silently.
 """
@@ -31,6 +34,7 @@ class ExportReport:
     path: Path
     rows: int
     flagged: list[str] = field(default_factory=list)  # "SKU/lang v3: accepted despite: …"
+    unmatched: list[str] = field(default_factory=list)  # products written without a Shopify product ID
 
 
 def _flag(version: ListingVersion) -> str | None:
@@ -53,8 +57,23 @@ def _meta(text: str, limit: int = META_DESCRIPTION_MAX) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0]
 
 
+def shopify_product_ids(path: Path) -> dict[str, str]:
+    """Handle -> Shopify product ID from a translations export of the merchant's store (any locale)."""
+    ids: dict[str, str] = {}
+    for row in read_shopify_csv(path, translated=False):
+        if row["Type"].strip().upper() == "PRODUCT" and row["Field"].strip() == "handle":
+            handle = (row.get("Default content") or "").strip()
+            if handle:
+                ids[handle.lower()] = row["Identification"].strip()
+    if not ids:
+        raise ExportFormatError(f"{path.name}: no PRODUCT handle rows; export the translations of your products")
+    return ids
+
+
 def shopify_csv(versions: Sequence[ListingVersion], products: Mapping[str, Product], path: Path,
-                locales: Mapping[str, str] = DEFAULT_SHOPIFY_LOCALES) -> ExportReport:
+                locales: Mapping[str, str] = DEFAULT_SHOPIFY_LOCALES,
+                product_ids: Mapping[str, str] | None = None) -> ExportReport:
+    """`product_ids`: handle (lower case) -> Shopify product ID, from `shopify_product_ids`."""
     report = ExportReport(path=path, rows=0)
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
@@ -66,6 +85,11 @@ def shopify_csv(versions: Sequence[ListingVersion], products: Mapping[str, Produ
             if (flag := _flag(version)) is not None:
                 report.flagged.append(flag)
             locale = locales.get(version.language, version.language)
+            identification = (product_ids or {}).get(product.id.lower())
+            if identification is None:
+                identification = product.id
+                if product.id not in report.unmatched:
+                    report.unmatched.append(product.id)
             listing = version.listing
             fields = (
                 ("title", product.title, listing.title),
@@ -74,7 +98,7 @@ def shopify_csv(versions: Sequence[ListingVersion], products: Mapping[str, Produ
                 ("meta_description", _meta(product.description), _meta(listing.description)),
             )
             for name, default, translated in fields:
-                writer.writerow(["PRODUCT", product.id, name, locale, "", "", default, translated])
+                writer.writerow(["PRODUCT", identification, name, locale, "", "", default, translated])
                 report.rows += 1
     return report
 
@@ -127,15 +151,16 @@ class ExportFormatError(ValueError):
     """A file that is not a valid export; the message names the file and row."""
 
 
-def read_shopify_csv(path: Path) -> list[dict[str, str]]:
-    """Rows of a Shopify translations CSV, validated the way the import reads it."""
+def read_shopify_csv(path: Path, *, translated: bool = True) -> list[dict[str, str]]:
+    """Rows of a Shopify translations CSV, validated the way the import reads it (`translated`: every row carries
+    a translation, as in a file to import; an export of the store may have none yet)."""
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
         if tuple(reader.fieldnames or ()) != SHOPIFY_COLUMNS:
             raise ExportFormatError(f"{path.name}: header must be {', '.join(SHOPIFY_COLUMNS)}")
         rows = list(reader)
     for number, row in enumerate(rows, start=2):
-        for column in ("Type", "Identification", "Field", "Locale", "Translated content"):
+        for column in ("Type", "Identification", "Field", "Locale", *(("Translated content",) if translated else ())):
             if not (row.get(column) or "").strip():
                 raise ExportFormatError(f"{path.name}: row {number} has no {column}")
     return rows

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.services.language import LanguageIdentifier
-from app.services.listings.generator import ListingGenerator
+from app.services.listings.generator import GenerationLimits, ListingGenerator
 from app.services.listings.marketplaces import load_profiles
 from app.services.listings.publish import KnowledgePublisher
 from app.services.listings.service import ListingService
@@ -14,6 +14,15 @@ from knowledge.store import KnowledgeStore
 from models.types import ChatModel
 
 
+def generation_limits(settings: Settings) -> GenerationLimits:
+    return GenerationLimits(
+        total_s=settings.listing_generation_timeout_s, malformed_retries=settings.listing_malformed_retries,
+        bullets=settings.listing_bullets, bullet_chars=settings.listing_bullet_chars,
+        description_chars=settings.listing_description_chars, keywords=settings.listing_keywords,
+        max_tokens=settings.listing_max_tokens,
+    )
+
+
 def build_listing_service(
     settings: Settings, *, db: Database, chat_model: ChatModel | None, language: LanguageIdentifier,
     knowledge: KnowledgeStore | None = None,
@@ -22,7 +31,7 @@ def build_listing_service(
     return ListingService(
         # The catalog the knowledge loader reads: the corpus folder and the merchant's uploads.
         catalog_dirs=(settings.corpus_dir, settings.data_dir / "uploads"),
-        generator=ListingGenerator(chat_model, language, max_tokens=settings.listing_max_tokens),
+        generator=ListingGenerator(chat_model, language, generation_limits(settings)),
         listings=ListingRepository(db),
         glossary=GlossaryRepository(db),
         profiles=load_profiles(),

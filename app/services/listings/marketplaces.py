@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
@@ -16,11 +17,13 @@ class MarketplaceProfile(BaseModel):
     key: str
     name: str
     title_max: int = Field(gt=0)
+    title_recommended: int | None = Field(default=None, gt=0)  # what the marketplace advises (asked for)
     bullets_max: int = Field(ge=0)
     bullet_max: int = Field(ge=0)
     description_max: int = Field(gt=0)
     keywords_max: int = Field(ge=0)
     keyword_chars_max: int = Field(ge=0)
+    keyword_limit_unit: Literal["chars", "bytes"] = "chars"  # how keyword_chars_max is counted (UTF-8 bytes)
     forbidden: tuple[str, ...] = ()
     title_forbidden_chars: str = ""
     style: str = ""

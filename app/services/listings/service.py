@@ -3,9 +3,10 @@ export, and the glossary. The UI and CLI call only this."""
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -13,8 +14,15 @@ from typing import Literal
 from app.domain.listings import GlossaryTerm, Listing, ListingVersion
 from app.errors import InvalidInputError, NotFoundError
 from app.services.language import SUPPORTED_LANGUAGES
-from app.services.listings.exports import ExportReport, json_export, marketplace_csv, shopify_csv
-from app.services.listings.generator import ListingGenerator
+from app.services.listings.exports import (
+    ExportFormatError,
+    ExportReport,
+    json_export,
+    marketplace_csv,
+    shopify_csv,
+    shopify_product_ids,
+)
+from app.services.listings.generator import ListingGenerator, Progress
 from app.services.listings.marketplaces import MarketplaceProfile
 from app.services.listings.prompt import PROMPT_VERSION
 from app.services.listings.publish import ListingPublisher
@@ -35,6 +43,18 @@ class RunStep:
     outcome: Literal["generated", "skipped"]
     version: ListingVersion | None
     seconds: float = 0.0
+    tokens: int = 0  # streamed chunks (≈ tokens) of the model's last attempt
+
+
+@dataclass(frozen=True)
+class RunProgress:
+    """The listing being written: tokens arriving (so a slow model visibly works, and Stop acts within a token)."""
+
+    index: int
+    total: int
+    product_id: str
+    language: str
+    progress: Progress
 
 
 def source_hash(product: Product, language: str, profile: MarketplaceProfile, glossary: Sequence[GlossaryTerm]) -> str:
@@ -92,6 +112,11 @@ class ListingService:
         accepted.sort(key=lambda v: (v.marketplace != "shopify", -v.version))
         return accepted[0] if accepted else None
 
+    def generator_budgets(self, marketplace: str, languages: Sequence[str]) -> dict[str, int]:
+        """max_tokens one listing may take per language on this marketplace (for the bench and the tab)."""
+        profile = self.profile(marketplace)
+        return {language: self._generator.budget(profile, language).max_tokens for language in languages}
+
     # -- glossary ------------------------------------------------------------------------------------------------
     def glossary(self, language: str | None = None) -> list[GlossaryTerm]:
         return self._glossary.terms(language)
@@ -128,9 +153,21 @@ class ListingService:
     def run(
         self, product_ids: Sequence[str], languages: Sequence[str], marketplace: str, *, force: bool = False,
     ) -> Iterator[RunStep]:
-        """Generates one listing per product and language, yielding after each so the caller can show progress
-        and stop; a pair whose latest listing was made from the same facts, glossary and limits is skipped, so
-        running again resumes a stopped run."""
+        """`run_live` without the token progress: one step per product and language."""
+        events = self.run_live(product_ids, languages, marketplace, force=force)
+        try:
+            for event in events:
+                if isinstance(event, RunStep):
+                    yield event
+        finally:
+            events.close()  # a stopped run stops the model at once
+
+    def run_live(
+        self, product_ids: Sequence[str], languages: Sequence[str], marketplace: str, *, force: bool = False,
+    ) -> Generator[RunStep | RunProgress, None, None]:
+        """Generates one listing per product and language, yielding progress while the model writes and a step
+        after each listing, so the caller can show it and stop; a pair whose latest listing was made from the same
+        facts, glossary and limits is skipped, so running again resumes a stopped run."""
         profile = self.profile(marketplace)
         bad = [lang for lang in languages if lang not in SUPPORTED_LANGUAGES]
         if bad or not languages:
@@ -146,13 +183,25 @@ class ListingService:
             if latest is not None and latest.source_hash == digest and not force:
                 yield RunStep(index, len(pairs), product.id, language, "skipped", latest)
                 continue
-            draft = self._generator.generate(product, language, profile, glossary)
+            writing = self._generator.stream(product, language, profile, glossary)
+            while True:
+                try:
+                    progress = next(writing)
+                except StopIteration as done:
+                    draft = done.value
+                    break
+                try:
+                    yield RunProgress(index, len(pairs), product.id, language, progress)
+                except GeneratorExit:
+                    writing.close()  # Stop: the model's stream is closed now, not when garbage-collected
+                    raise
             version = self._listings.add(
                 product_id=product.id, language=language, marketplace=profile.key, listing=draft.listing,
                 issues=draft.issues, source_hash=digest, prompt_version=PROMPT_VERSION,
                 model=self._generator.model_name, origin="model",
             )
-            yield RunStep(index, len(pairs), product.id, language, "generated", version, draft.seconds)
+            yield RunStep(index, len(pairs), product.id, language, "generated", version, draft.seconds,
+                          draft.tokens)
 
     def retry(self, version_id: str) -> ListingVersion:
         """A new version from the model, told why the previous one failed."""
@@ -208,7 +257,8 @@ class ListingService:
 
     # -- export --------------------------------------------------------------------------------------------------
     def export(self, fmt: ExportFormat, *, marketplace: str, language: str | None = None,
-               path: Path | None = None) -> ExportReport:
+               path: Path | None = None, shopify_export: Path | None = None) -> ExportReport:
+        """`shopify_export`: the store's own translations export, for the Shopify product IDs the import matches."""
         profile = self.profile(marketplace)
         versions = self._listings.versions(status="accepted", marketplace=profile.key, language=language)
         if not versions:
@@ -219,7 +269,11 @@ class ListingService:
             raise InvalidInputError(f"Unknown export format {fmt!r}.")
         target = path or self._export_dir / f"{language or 'all'}-{suffix[fmt]}"
         if fmt == "shopify":
-            return shopify_csv(versions, {p.id: p for p in self.products()}, target)
+            try:
+                ids = shopify_product_ids(shopify_export) if shopify_export is not None else None
+            except (ExportFormatError, OSError, UnicodeDecodeError, csv.Error) as exc:
+                raise InvalidInputError(f"Cannot read the Shopify translations export: {exc}") from exc
+            return shopify_csv(versions, {p.id: p for p in self.products()}, target, product_ids=ids)
         if fmt == "marketplace":
             return marketplace_csv(versions, profile, target)
         return json_export(versions, target)

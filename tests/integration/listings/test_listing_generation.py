@@ -90,7 +90,8 @@ def test_generate_check_retry_accept_rerun_and_export(service: ListingService, s
     assert {i.code for i in ko.issues} == {"unsupported_number", "unsupported_claim"}
     # JSON-schema output was requested with the marketplace's title limit, and only this product's facts were sent.
     first = server.requests[0]
-    assert first["response_format"]["json_schema"]["schema"]["properties"]["title"]["maxLength"] == 100
+    assert first["response_format"]["json_schema"]["schema"]["properties"]["title"]["maxLength"] == 120
+    assert first["stream"] is True  # streamed: the read timeout is then the gap between chunks
     assert "PP-156-FHD" in first["messages"][-1]["content"] and "PP-133-FHD" not in first["messages"][-1]["content"]
 
     with pytest.raises(InvalidInputError, match="failed 2 check"):
@@ -127,6 +128,22 @@ def test_generate_check_retry_accept_rerun_and_export(service: ListingService, s
     assert by_field[("ja", "body_html")]["Translated content"].startswith("<p>薄くて")
     assert by_field[("ja", "title")]["Default content"].startswith("PixelPort 15.6")
     assert shopify.flagged and "merchant's reason: buyer asked" in shopify.flagged[0]
+    # Without the store's own export there is no Shopify product ID: the rows carry the SKU and the report says so.
+    assert {r["Identification"] for r in rows} == {"PP-156-FHD"} and shopify.unmatched == ["PP-156-FHD"]
+    store_export = tmp_path / "store-translations.csv"
+    with store_export.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([
+            SHOPIFY_COLUMNS,
+            ["PRODUCT", "'8079393226938", "handle", "ko", "", "", "pp-156-fhd", ""],
+            ["PRODUCT", "'8079393226938", "title", "ko", "", "", "PixelPort 15.6", ""],
+            ["COLLECTION", "'41", "handle", "ko", "", "", "monitors", ""],
+        ])
+    matched = service.export("shopify", marketplace="coupang", path=tmp_path / "ids.csv", shopify_export=store_export)
+    assert matched.unmatched == []
+    assert {r["Identification"] for r in read_shopify_csv(matched.path)} == {"'8079393226938"}
+    (tmp_path / "orders.csv").write_text("order,total\n1,2\n", encoding="utf-8")
+    with pytest.raises(InvalidInputError, match="Shopify translations export"):
+        service.export("shopify", marketplace="coupang", shopify_export=tmp_path / "orders.csv")
 
     market = service.export("marketplace", marketplace="coupang", path=tmp_path / "coupang.csv")
     with market.path.open(encoding="utf-8", newline="") as handle:
@@ -153,12 +170,15 @@ def test_a_stopped_run_resumes_where_it_stopped(service: ListingService, server:
 
 def test_model_failure_and_non_listing_answers_are_flagged_not_raised(service: ListingService,
                                                                       server: FakeOpenAIServer) -> None:
-    server.enqueue("not json at all")
-    server.enqueue(json.dumps({"title": "x"}))
+    server.enqueue("not json at all", json.dumps({"title": "x"}))
     (first,) = list(service.run(["PP-156-FHD"], ["ko"], "coupang"))
+    # Not JSON: asked once more, with the reason; the second answer is JSON but not a listing.
+    assert len(server.requests) == 2 and "not valid JSON" in server.requests[1]["messages"][-1]["content"]
     assert first.version is not None and first.version.issues[0].code == "model"
+    assert "not a listing" in first.version.issues[0].detail and "2 attempt" in first.version.issues[0].detail
+    server.set_default("still not json")
     second = service.retry(first.version.id)
-    assert second.issues[0].code == "model" and "not a listing" in second.issues[0].detail
+    assert second.issues[0].code == "model" and "not valid JSON" in second.issues[0].detail
     with pytest.raises(InvalidInputError):
         service.accept(second.id, override_reason="anyway")
 

@@ -19,10 +19,11 @@ KNOWN_CODES = {"language", "unsupported_number", "unsupported_identifier", "unsu
 
 def test_real_model_listing_is_checked_before_it_can_be_used(make_services, vllm_server, embedded_model) -> None:
     model = build_chat_model(VLLMConfig(
-        base_urls=[vllm_server.base_url], model=embedded_model.served_name, read_timeout=600, max_retries=0,
+        base_urls=[vllm_server.base_url], model=embedded_model.served_name, read_timeout=120, max_retries=0,
         capabilities=Capabilities(streaming=True, images=False, video=False, json_schema=True)))
-    # ~2 tokens/s on the CPU: a short eBay listing (80-character title, no bullets) keeps this to minutes.
-    services = make_services(chat_model=model, listing_max_tokens=160)
+    # A few tokens/s on the CPU: a short eBay listing (80-character title, no bullets, a 200-character
+    # description, so a budget of ~150 tokens) keeps this to minutes. Streamed: the read timeout is per chunk.
+    services = make_services(chat_model=model, listing_description_chars=200)
     service = services.listings
     service.save_glossary([["keep", "*", "PixelPort", ""]])
     (step,) = list(service.run(["PP-133-FHD"], ["es"], "ebay"))

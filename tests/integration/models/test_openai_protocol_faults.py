@@ -247,8 +247,19 @@ def test_slow_server_times_out_quickly(openai_fake: FakeOpenAIServer, make_model
         model.complete(HI)
     with pytest.raises(ModelTimeoutError):
         list(model.stream(HI))
-    assert time.monotonic() - started < 2.5  # 2 x (2 attempts x 0.3 s) plus backoff
-    assert len(openai_fake.requests) == 4  # timeouts before the first token are retried
+    assert time.monotonic() - started < 2.5
+    # One server: a timeout is not retried (the same slow model would only multiply the wait).
+    assert len(openai_fake.requests) == 2
+
+
+def test_a_timeout_fails_over_to_another_replica(openai_fake: FakeOpenAIServer, make_model: ModelFactory) -> None:
+    with FakeOpenAIServer.start() as healthy:
+        openai_fake.set_fault("slow", delay_s=3.0)
+        healthy.set_default("from the healthy replica")
+        model = make_model([openai_fake.base_url, healthy.base_url], read_timeout=0.3, max_retries=1)
+        answers = [model.complete(HI) for _ in range(2)]  # round-robin: one of them starts at the slow replica
+    assert answers == ["from the healthy replica"] * 2
+    assert len(openai_fake.requests) == 1 and len(healthy.requests) == 2
 
 
 def test_stall_after_first_token_times_out_without_retry(

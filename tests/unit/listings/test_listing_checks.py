@@ -203,3 +203,11 @@ def test_every_profile_cites_its_sources() -> None:
     assert {"amazon", "ebay", "aliexpress", "shopify", "mercadolivre", "coupang"} <= set(PROFILES)
     for profile in PROFILES.values():
         assert profile.sources and all("http" in source for source in profile.sources)
+
+
+def test_amazon_search_terms_are_counted_in_bytes(monitor: Product) -> None:
+    # 90 Hangul characters are under 249 characters but 270 UTF-8 bytes: over Amazon's search-term limit.
+    listing = GOOD["ko"].model_copy(update={"keywords": ["휴대용 모니터"] * 2 + ["모니터" * 26]})
+    issues = [i for i in _check(listing, monitor, "ko", market="amazon") if (i.code, i.field) == ("length", "keywords")]
+    assert issues and "bytes" in issues[0].detail
+    assert not [i for i in _check(listing, monitor, "ko", market="shopify") if (i.code, i.field) == ("length", "keywords")]
