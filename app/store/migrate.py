@@ -1,0 +1,63 @@
+"""Schema migrations (Alembic) run from code: the app upgrades its database to the newest revision at start-up.
+
+A database made by a release before Alembic (tables, no `alembic_version`) is adopted by the baseline revision,
+which creates what is missing and adds the nullable columns older releases lacked, then later revisions run."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine
+from sqlalchemy.engine import Connection, Engine
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """A Config built in code: the scripts ship inside the package, the connection is the app's own."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("file_template", "%%(rev)s_%%(slug)s")
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None, "no migration scripts"
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), revision)
+
+
+def new_revision(message: str) -> Path:
+    """Writes the next numbered revision with the difference between the models and the migration head,
+    compared on a scratch SQLite database upgraded to head. Review it before committing."""
+    scripts = ScriptDirectory.from_config(alembic_config())
+    numbers = [int(m.group(1)) for s in scripts.walk_revisions() if (m := re.match(r"(\d+)", s.revision))]
+    with tempfile.TemporaryDirectory() as scratch:
+        engine = create_engine(f"sqlite:///{Path(scratch) / 'head.db'}")
+        try:
+            upgrade(engine)
+            with engine.begin() as connection:
+                script = command.revision(
+                    alembic_config(connection), message, autogenerate=True, rev_id=f"{max(numbers, default=0) + 1:04d}"
+                )
+        finally:
+            engine.dispose()
+    assert script is not None and not isinstance(script, list)
+    return Path(script.path)
