@@ -13,9 +13,9 @@ from app.server import BackgroundServer, create_app
 from app.services.auth import MerchantCredentials, hash_password
 from app.settings import Settings
 from app.wiring import Services, build_services
-from tests.support.fixtures_db import FreshDatabaseUrl
 from models.types import ChatModel
 from models.vllm_server import find_free_port
+from tests.support.fixtures_db import FreshDatabaseUrl
 
 MERCHANT_USER = "merchant"
 MERCHANT_PASSWORD = "test-merchant-password"
