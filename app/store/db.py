@@ -46,10 +46,6 @@ class Database:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.url = url
 
-    @property
-    def dialect(self) -> str:
-        return self.engine.dialect.name
-
     def create_schema(self) -> None:
         """Brings the database to the newest schema revision: creates a new one, upgrades an older one, and
         adopts one made before migrations existed (see app.store.migrate)."""

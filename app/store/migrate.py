@@ -17,6 +17,8 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import Connection, Engine
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+# The schema of the last release before Alembic; it also adopts databases that release made.
+BASELINE = "0001"
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -44,8 +46,26 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    with engine.begin() as connection:
-        command.upgrade(alembic_config(connection), revision)
+    with engine.connect() as connection:
+        if connection.dialect.name != "sqlite":
+            with connection.begin():
+                command.upgrade(alembic_config(connection), revision)
+            return
+        # SQLite changes a table by copying it (batch mode); with foreign keys enforced, dropping the old copy
+        # would fail or cascade into its children. Off for the migration (it cannot change inside a
+        # transaction), checked after, on again before the connection goes back to the pool.
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        connection.commit()
+        try:
+            with connection.begin():
+                command.upgrade(alembic_config(connection), revision)
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            connection.commit()
+            if broken:
+                raise RuntimeError(f"The migration left rows pointing at missing rows: {broken[:5]}")
+        finally:
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()
 
 
 def new_revision(message: str) -> Path:
