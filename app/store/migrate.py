@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+import threading
 from pathlib import Path
 
 from alembic import command
@@ -19,6 +20,8 @@ from sqlalchemy.engine import Connection, Engine
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The schema of the last release before Alembic; it also adopts databases that release made.
 BASELINE = "0001"
+_ALEMBIC_IN_USE = threading.Lock()
+_LOCK_KEY = 0x4D435F6D6967  # any constant shared by every process of this app ("MC_mig")
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -46,26 +49,41 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    with engine.connect() as connection:
+    # Alembic keeps its running migration in module globals (alembic.op, alembic.context): one at a time per process.
+    with _ALEMBIC_IN_USE, engine.connect() as connection:
         if connection.dialect.name != "sqlite":
             with connection.begin():
+                if connection.dialect.name == "postgresql":
+                    # Several app processes starting at once: one migrates, the others wait, then find it done.
+                    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_LOCK_KEY})")
                 command.upgrade(alembic_config(connection), revision)
             return
-        # SQLite changes a table by copying it (batch mode); with foreign keys enforced, dropping the old copy
-        # would fail or cascade into its children. Off for the migration (it cannot change inside a
-        # transaction), checked after, on again before the connection goes back to the pool.
-        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-        connection.commit()
-        try:
-            with connection.begin():
-                command.upgrade(alembic_config(connection), revision)
+        _upgrade_sqlite(connection, revision)
+
+
+def _upgrade_sqlite(connection: Connection, revision: str) -> None:
+    """The whole upgrade in one SQLite transaction that holds the write lock from its first statement: a second
+    process starting at the same moment waits (busy timeout), then finds the work done; a failure rolls back
+    every step, table copies included.
+
+    SQLite changes a table by copying it (batch mode); with foreign keys enforced, dropping the old copy would
+    fail or cascade into its children. They are off during the upgrade (a pragma that cannot change inside a
+    transaction), checked before the commit, and on again before the connection goes back to the pool."""
+    raw = connection.connection.dbapi_connection
+    assert raw is not None
+    implicit = raw.isolation_level
+    raw.isolation_level = None  # pysqlite: no implicit BEGIN/COMMIT around DDL; we open the transaction ourselves
+    try:
+        raw.execute("PRAGMA foreign_keys=OFF")
+        with connection.begin():  # its commit/rollback ends the transaction opened on the next line
+            raw.execute("BEGIN IMMEDIATE")
+            command.upgrade(alembic_config(connection), revision)
             broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-            connection.commit()
             if broken:
                 raise RuntimeError(f"The migration left rows pointing at missing rows: {broken[:5]}")
-        finally:
-            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
-            connection.commit()
+    finally:
+        raw.execute("PRAGMA foreign_keys=ON")
+        raw.isolation_level = implicit
 
 
 def new_revision(message: str) -> Path:

@@ -5,6 +5,8 @@ gets them; an unknown one missing a required column is refused with a clear erro
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -28,7 +30,8 @@ from tests.support.fixtures_db import FreshDatabaseUrl
 
 pytestmark = pytest.mark.integration
 
-FIXTURES = Path(__file__).resolve().parents[2] / "data" / "store"
+ROOT = Path(__file__).resolve().parents[3]
+FIXTURES = ROOT / "tests" / "data" / "store"
 # What tests/data/store/make_release_fixture.py put into the release a2afc44 database.
 RELEASE_COUNTS = {"orders": 19, "conversations": 25, "messages": 104, "refund_cases": 11, "chargeback_cases": 6,
                   "decisions": 2, "audit_events": 13, "refund_negotiation_steps": 2, "refund_receipts": 1,
@@ -133,3 +136,20 @@ def test_a_database_missing_a_required_column_is_refused_with_the_reason(databas
         connection.execute(text('alter table orders drop column "country_code"'))
     with pytest.raises(RuntimeError, match=r"'orders' has no column 'country_code'.*unknown version"):
         database.create_schema()
+
+
+def test_app_processes_starting_together_on_a_new_database_all_come_up(database_url: str) -> None:
+    """Several workers (or a restart overlapping the old process) migrate one database at the same moment: one
+    does the work, the others wait for it and find the schema at the head."""
+    start = f"from app.store.db import Database; db = Database({database_url!r}); db.create_schema(); db.dispose()"
+    workers = [
+        subprocess.Popen([sys.executable, "-c", start], cwd=ROOT, stderr=subprocess.PIPE, text=True) for _ in range(3)
+    ]
+    failures = [err[-600:] for worker in workers if (err := worker.communicate(timeout=120)[1]) and worker.returncode]
+    assert failures == []
+    db = Database(database_url)
+    try:
+        assert migrate.current_revision(db.engine) == migrate.head_revision()
+        assert schema_drift(db) == []
+    finally:
+        db.dispose()
