@@ -142,3 +142,16 @@ def test_backup_of_a_postgres_database_points_to_pg_dump(
     monkeypatch.setenv("MC_DATABASE_URL", "postgresql://shop@db.internal/copilot")
     assert main(["backup", str(tmp_path / "x.db")]) == 2
     assert "pg_dump" in capsys.readouterr().err
+
+
+def test_restore_refuses_a_backup_from_a_newer_version(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    newer = tmp_path / "newer.db"
+    assert main(["backup", str(newer)]) == 0
+    with sqlite3.connect(newer) as connection:
+        connection.execute("update alembic_version set version_num = '9999'")
+    capsys.readouterr()
+    assert main(["restore", str(newer), "--force"]) == 2
+    assert "newer version" in capsys.readouterr().err
+    assert not list(data_dir.glob("copilot.db.before-restore-*")), "nothing replaced, nothing to keep"
