@@ -112,7 +112,8 @@ class PostgresServer:
         return log.read_text(errors="replace")[-800:] if log.exists() else ""
 
     def url(self, database: str = "postgres") -> str:
-        return f"postgresql+psycopg://{SUPERUSER}@127.0.0.1:{self.port}/{database}"
+        # The plain form a merchant writes in MC_DATABASE_URL; Database maps it to psycopg 3.
+        return f"postgresql://{SUPERUSER}@127.0.0.1:{self.port}/{database}"
 
     def _admin(self) -> psycopg.Connection:
         return psycopg.connect(host="127.0.0.1", port=self.port, user=SUPERUSER, dbname="postgres", autocommit=True)
