@@ -36,3 +36,9 @@ class RateLimitedError(CopilotError):
     def __init__(self, user_message: str, retry_after_s: int = 60) -> None:
         super().__init__(user_message)
         self.retry_after_s = retry_after_s
+
+
+class CaseTransitionError(InvalidInputError):
+    """A command the case's current status does not allow (deciding a decided case, answering a closed offer).
+
+    Raised by the case aggregates' transition tables; shown like any invalid request (HTTP 4xx, ``gr.Error``)."""

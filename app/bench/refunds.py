@@ -79,12 +79,13 @@ def run(args: argparse.Namespace) -> int:
         db.create_schema()
         orders = OrderRepository(db)
         orders.upsert_many(load_orders_file(settings.corpus_dir / "orders.json"))
+        language = LanguageIdentifier()
         service = build_refund_service(
             settings, db=db, orders=orders, files=FileStore(db, settings.evidence_dir), audit=AuditLog(db),
             decisions=DecisionRepository(db), merchant_settings=MerchantSettingsRepository(db),
-            language=LanguageIdentifier(), vision_model=None, clock=lambda: datetime(2026, 11, 16, 12, tzinfo=UTC),
+            language=language, vision_model=None, clock=lambda: datetime(2026, 11, 16, 12, tzinfo=UTC),
         )  # fmt: skip
-        service.language.warm_up()
+        language.warm_up()
         clip = _video(root / "clip.mp4", args.video_seconds)
         timings = []
         for index in range(args.claims + 1):  # +1: warm-up, not counted

@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.domain.money import to_decimal
+from app.domain.packets import PdfPacket, StripeExport
 
 Network = Literal["visa", "mastercard", "amex", "discover", "unknown"]
 Category = Literal["fraud", "authorization", "processing_error", "consumer_dispute", "unknown"]
@@ -264,6 +265,9 @@ class RebuttalResult(_Frozen):
     model_seconds: float
     document_seconds: float
     completeness_score: int
+    # The processor-ready copies beside the .docx (None where a caller wrote only the Word file).
+    pdf: PdfPacket | None = None
+    stripe: StripeExport | None = None
 
 
 class WinRate(_Frozen):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.domain.audit import AuditEvent
 from app.store.db import Database
@@ -16,8 +17,16 @@ class AuditLog:
         self._db = db
 
     def record(self, case_kind: str, case_id: str, actor: str, action: str, detail: dict[str, Any] | None = None) -> None:
+        """An entry in its own transaction (for actions that write nothing else)."""
         with self._db.session() as session:
-            session.add(AuditRow(case_kind=case_kind, case_id=case_id, actor=actor, action=action, detail=detail or {}))
+            self.add(session, case_kind, case_id, actor, action, detail)
+
+    def add(
+        self, session: Session, case_kind: str, case_id: str, actor: str, action: str,
+        detail: dict[str, Any] | None = None,
+    ) -> None:  # fmt: skip
+        """An entry inside the caller's unit of work: it commits or rolls back with the command's other rows."""
+        session.add(AuditRow(case_kind=case_kind, case_id=case_id, actor=actor, action=action, detail=detail or {}))
 
     def for_case(self, case_kind: str, case_id: str) -> list[AuditEvent]:
         with self._db.session() as session:

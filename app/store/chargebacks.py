@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.orm import Session
 
 from app.domain.chargebacks import CaseStatus, ChargebackNotice, Exhibit
 from app.store.chargeback_tables import ChargebackCaseRow, ChargebackExhibitRow
@@ -68,28 +69,28 @@ class ChargebackRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def add(self, notice: ChargebackNotice, *, reason_known: bool, category: str) -> StoredCase:
-        with self._db.session() as session:
-            if session.get(ChargebackCaseRow, notice.case_id) is not None:
-                raise DuplicateCaseError(notice.case_id)
-            row = ChargebackCaseRow(
-                case_id=notice.case_id,
-                network=notice.network,
-                reason_code=notice.reason_code,
-                reason_known=reason_known,
-                category=category,
-                amount=str(notice.amount),
-                currency=notice.currency,
-                dispute_date=notice.dispute_date,
-                respond_by=notice.respond_by,
-                order_no=notice.order_no,
-                claim_text=notice.claim_text,
-                acquirer=notice.acquirer,
-                status="open",
-            )
-            session.add(row)
-            session.flush()
-            return _stored(row)
+    def add(self, session: Session, notice: ChargebackNotice, *, reason_known: bool, category: str) -> StoredCase:
+        """A new case inside the caller's unit of work (with its "created" audit entry)."""
+        if session.get(ChargebackCaseRow, notice.case_id) is not None:
+            raise DuplicateCaseError(notice.case_id)
+        row = ChargebackCaseRow(
+            case_id=notice.case_id,
+            network=notice.network,
+            reason_code=notice.reason_code,
+            reason_known=reason_known,
+            category=category,
+            amount=str(notice.amount),
+            currency=notice.currency,
+            dispute_date=notice.dispute_date,
+            respond_by=notice.respond_by,
+            order_no=notice.order_no,
+            claim_text=notice.claim_text,
+            acquirer=notice.acquirer,
+            status="open",
+        )
+        session.add(row)
+        session.flush()
+        return _stored(row)
 
     def exists(self, case_id: str) -> bool:
         with self._db.session() as session:
@@ -105,12 +106,16 @@ class ChargebackRepository:
             rows = session.scalars(select(ChargebackCaseRow).order_by(ChargebackCaseRow.created_at)).all()
             return [_stored(row) for row in rows]
 
-    def set_status(self, case_id: str, status: CaseStatus) -> None:
-        with self._db.session() as session:
-            row = session.get(ChargebackCaseRow, case_id)
-            if row is None:
-                raise KeyError(case_id)
-            row.status = status
+    def transition(self, session: Session, case_id: str, expected_status: str, status: CaseStatus) -> bool:
+        """Set the status only if it is still `expected_status` (one statement, inside the caller's unit of work);
+        False when another request changed the case first."""
+        result = session.execute(
+            update(ChargebackCaseRow)
+            .where(ChargebackCaseRow.case_id == case_id, ChargebackCaseRow.status == expected_status)
+            .values(status=status)
+            .execution_options(synchronize_session=False)
+        )
+        return getattr(result, "rowcount", 0) == 1
 
     def disputed_order_nos(self, order_nos: Iterable[str]) -> set[str]:
         wanted = list(order_nos)
@@ -123,15 +128,13 @@ class ChargebackRepository:
             return set(rows)
 
     def add_exhibit(
-        self, case_id: str, *, sha256: str, mime: str, caption: str, evidence_key: str | None
+        self, session: Session, case_id: str, *, sha256: str, mime: str, caption: str, evidence_key: str | None
     ) -> Exhibit:
-        with self._db.session() as session:
-            row = ChargebackExhibitRow(
-                case_id=case_id, sha256=sha256, mime=mime, caption=caption, evidence_key=evidence_key
-            )
-            session.add(row)
-            session.flush()
-            return Exhibit(id=row.id, sha256=sha256, mime=mime, caption=caption, evidence_key=evidence_key)
+        """An exhibit inside the caller's unit of work (with its audit entry)."""
+        row = ChargebackExhibitRow(case_id=case_id, sha256=sha256, mime=mime, caption=caption, evidence_key=evidence_key)
+        session.add(row)
+        session.flush()
+        return Exhibit(id=row.id, sha256=sha256, mime=mime, caption=caption, evidence_key=evidence_key)
 
     def exhibits(self, case_id: str) -> list[Exhibit]:
         with self._db.session() as session:

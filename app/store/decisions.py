@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.store.db import Database
 from app.store.tables import DecisionRow
@@ -50,8 +51,14 @@ class DecisionRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def record(
+    def record(self, **fields: Any) -> StoredDecision:
+        """A decision in its own transaction (see `add` for the arguments)."""
+        with self._db.session() as session:
+            return self.add(session, **fields)
+
+    def add(
         self,
+        session: Session,
         *,
         case_kind: str,
         case_id: str,
@@ -64,28 +71,31 @@ class DecisionRepository:
         policy_version: str | None = None,
         note: str | None = None,
     ) -> StoredDecision:
-        with self._db.session() as session:
-            row = DecisionRow(
-                case_kind=case_kind,
-                case_id=case_id,
-                outcome=outcome,
-                amount=str(amount) if amount is not None else None,
-                currency=currency,
-                rules_fired=rules_fired,
-                inputs=inputs,
-                policy_version=policy_version,
-                decided_by=decided_by,
-                note=note,
-            )
-            session.add(row)
-            session.flush()
-            return _to_stored(row)
+        """A decision inside the caller's unit of work (flushed, so its id is known to a receipt)."""
+        row = DecisionRow(
+            case_kind=case_kind,
+            case_id=case_id,
+            outcome=outcome,
+            amount=str(amount) if amount is not None else None,
+            currency=currency,
+            rules_fired=rules_fired,
+            inputs=inputs,
+            policy_version=policy_version,
+            decided_by=decided_by,
+            note=note,
+        )
+        session.add(row)
+        session.flush()
+        return _to_stored(row)
 
-    def for_case(self, case_kind: str, case_id: str) -> list[StoredDecision]:
-        with self._db.session() as session:
-            rows = session.scalars(
-                select(DecisionRow)
-                .where(DecisionRow.case_kind == case_kind, DecisionRow.case_id == case_id)
-                .order_by(DecisionRow.id)
-            ).all()
-            return [_to_stored(row) for row in rows]
+    def for_case(self, case_kind: str, case_id: str, session: Session | None = None) -> list[StoredDecision]:
+        """The case's decisions, oldest first; inside `session` it also sees that transaction's new rows."""
+        query = (
+            select(DecisionRow)
+            .where(DecisionRow.case_kind == case_kind, DecisionRow.case_id == case_id)
+            .order_by(DecisionRow.id)
+        )
+        if session is not None:
+            return [_to_stored(row) for row in session.scalars(query).all()]
+        with self._db.session() as own:
+            return [_to_stored(row) for row in own.scalars(query).all()]

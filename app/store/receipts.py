@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.store.db import Database
 from app.store.refund_tables import RefundReceiptRow
@@ -30,13 +31,15 @@ class ReceiptRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def add(self, *, case_id: str, order_no: str, decision_id: int, language: str, text: str, text_en: str) -> StoredReceipt:
-        with self._db.session() as session:
-            row = RefundReceiptRow(case_id=case_id, order_no=order_no, decision_id=decision_id, language=language,
-                                   text=text, text_en=text_en)  # fmt: skip
-            session.add(row)
-            session.flush()
-            return _stored(row)
+    def add(
+        self, session: Session, *, case_id: str, order_no: str, decision_id: int, language: str, text: str, text_en: str
+    ) -> StoredReceipt:  # fmt: skip
+        """A receipt inside the caller's unit of work (the decision it receipts is saved in the same one)."""
+        row = RefundReceiptRow(case_id=case_id, order_no=order_no, decision_id=decision_id, language=language,
+                               text=text, text_en=text_en)  # fmt: skip
+        session.add(row)
+        session.flush()
+        return _stored(row)
 
     def for_case(self, case_id: str) -> list[StoredReceipt]:
         with self._db.session() as session:

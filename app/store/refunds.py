@@ -1,43 +1,23 @@
-"""Refund cases, their evidence links, findings and negotiation steps."""
+"""Refund cases, their evidence links, findings and negotiation steps.
+
+Reads open their own session; the writes of a case command take the caller's session (its unit of work).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
+from app.domain.refund_case import NegotiationStep, RefundCaseRecord  # noqa: F401 - stored types, re-exported
 from app.domain.refunds import Finding
 from app.store.base import utcnow
 from app.store.db import Database
 from app.store.refund_tables import RefundCaseRow, RefundEvidenceRow, RefundFindingRow, RefundNegotiationRow
-
-
-@dataclass(frozen=True)
-class RefundCaseRecord:
-    id: str
-    order_no: str
-    buyer_email: str
-    country_code: str
-    currency: str
-    product_id: str | None
-    reason: str
-    description: str
-    language: str
-    status: str
-    item_value: Decimal
-    total_paid: Decimal
-    proposed_outcome: str | None
-    proposed_amount: Decimal | None
-    suggested_outcome: str | None
-    final_outcome: str | None
-    final_amount: Decimal | None
-    resolved_at: datetime | None
-    created_at: datetime
-    item_opened: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -49,18 +29,6 @@ class EvidenceRecord:
     mime: str
     original_name: str
     ahash: str | None
-
-
-@dataclass(frozen=True)
-class NegotiationStep:
-    step: str
-    actor: str
-    outcome: str | None
-    amount: Decimal | None
-    currency: str | None
-    language: str
-    text: str
-    created_at: datetime
 
 
 def _dec(text: str | None) -> Decimal | None:
@@ -88,12 +56,11 @@ class RefundRepository:
         self._db = db
 
     # -- cases ----------------------------------------------------------------------------------------------
-    def create_case(self, **fields: Any) -> RefundCaseRecord:
-        with self._db.session() as session:
-            row = RefundCaseRow(**_money_columns(fields))
-            session.add(row)
-            session.flush()
-            return _case(row)
+    def create_case(self, session: Session, **fields: Any) -> RefundCaseRecord:
+        row = RefundCaseRow(**_money_columns(fields))
+        session.add(row)
+        session.flush()
+        return _case(row)
 
     def get_case(self, case_id: str) -> RefundCaseRecord | None:
         with self._db.session() as session:
@@ -110,22 +77,23 @@ class RefundRepository:
             session.flush()
             return _case(row)
 
-    def transition(self, case_id: str, allowed: Collection[str], **fields: Any) -> RefundCaseRecord | None:
-        """Update the case only if its status is still one of `allowed`, in one statement; None when it was not.
+    def transition(
+        self, session: Session, case_id: str, expected_status: str, fields: dict[str, Any]
+    ) -> RefundCaseRecord | None:
+        """Update the case only if its status is still `expected_status`, in one statement; None when it was not.
 
         Two people (or two clicks) deciding the same case race on this UPDATE: exactly one of them wins.
         """
-        with self._db.session() as session:
-            result = session.execute(
-                update(RefundCaseRow)
-                .where(RefundCaseRow.id == case_id, RefundCaseRow.status.in_(list(allowed)))
-                .values(**_money_columns(fields), updated_at=utcnow())
-                .execution_options(synchronize_session=False)
-            )
-            if getattr(result, "rowcount", 0) != 1:
-                return None
-            row = session.get(RefundCaseRow, case_id)
-            return _case(row) if row is not None else None
+        result = session.execute(
+            update(RefundCaseRow)
+            .where(RefundCaseRow.id == case_id, RefundCaseRow.status == expected_status)
+            .values(**_money_columns(fields), updated_at=utcnow())
+            .execution_options(synchronize_session=False)
+        )
+        if getattr(result, "rowcount", 0) != 1:
+            return None
+        row = session.get(RefundCaseRow, case_id, populate_existing=True)
+        return _case(row) if row is not None else None
 
     def cases_for_order(self, order_no: str) -> list[RefundCaseRecord]:
         """Every claim on one order, oldest first."""
@@ -174,20 +142,15 @@ class RefundRepository:
 
     # -- evidence -------------------------------------------------------------------------------------------
     def add_evidence(
-        self, case_id: str, *, sha256: str, kind: str, mime: str, original_name: str, ahash: str | None
-    ) -> EvidenceRecord:
-        with self._db.session() as session:
-            row = RefundEvidenceRow(
-                case_id=case_id,
-                sha256=sha256,
-                kind=kind,
-                mime=mime,
-                original_name=original_name[:255],
-                ahash=ahash,
-            )
-            session.add(row)
-            session.flush()
-            return EvidenceRecord(row.id, case_id, sha256, kind, mime, row.original_name, ahash)
+        self, session: Session, case_id: str, *, sha256: str, kind: str, mime: str, original_name: str,
+        ahash: str | None,
+    ) -> EvidenceRecord:  # fmt: skip
+        row = RefundEvidenceRow(
+            case_id=case_id, sha256=sha256, kind=kind, mime=mime, original_name=original_name[:255], ahash=ahash
+        )
+        session.add(row)
+        session.flush()
+        return EvidenceRecord(row.id, case_id, sha256, kind, mime, row.original_name, ahash)
 
     def evidence_for(self, case_id: str) -> list[EvidenceRecord]:
         with self._db.session() as session:
@@ -222,19 +185,18 @@ class RefundRepository:
             ]
 
     # -- findings -------------------------------------------------------------------------------------------
-    def add_finding(self, case_id: str, finding: Finding, *, attempts: int, raw: list[Any]) -> None:
-        with self._db.session() as session:
-            session.add(
-                RefundFindingRow(
-                    case_id=case_id,
-                    status=finding.status,
-                    model=finding.model,
-                    prompt_version=finding.prompt_version,
-                    attempts=attempts,
-                    finding=finding.model_dump(mode="json"),
-                    raw=raw,
-                )  # fmt: skip
-            )
+    def add_finding(
+        self, case_id: str, finding: Finding, *, attempts: int, raw: list[Any], session: Session | None = None
+    ) -> None:
+        row = RefundFindingRow(
+            case_id=case_id, status=finding.status, model=finding.model, prompt_version=finding.prompt_version,
+            attempts=attempts, finding=finding.model_dump(mode="json"), raw=raw,
+        )  # fmt: skip
+        if session is not None:
+            session.add(row)
+            return
+        with self._db.session() as own:
+            own.add(row)
 
     def latest_finding(self, case_id: str) -> Finding | None:
         with self._db.session() as session:
@@ -248,22 +210,15 @@ class RefundRepository:
 
     # -- negotiation ----------------------------------------------------------------------------------------
     def add_step(
-        self, case_id: str, *, step: str, actor: str, language: str, text: str = "",
+        self, session: Session, case_id: str, *, step: str, actor: str, language: str, text: str = "",
         outcome: str | None = None, amount: Decimal | None = None, currency: str | None = None,
     ) -> None:  # fmt: skip
-        with self._db.session() as session:
-            session.add(
-                RefundNegotiationRow(
-                    case_id=case_id,
-                    step=step,
-                    actor=actor,
-                    outcome=outcome,
-                    amount=str(amount) if amount is not None else None,
-                    currency=currency,
-                    language=language,
-                    text=text,
-                )  # fmt: skip
-            )
+        session.add(
+            RefundNegotiationRow(
+                case_id=case_id, step=step, actor=actor, outcome=outcome,
+                amount=str(amount) if amount is not None else None, currency=currency, language=language, text=text,
+            )  # fmt: skip
+        )
 
     def steps(self, case_id: str) -> list[NegotiationStep]:
         with self._db.session() as session:

@@ -48,6 +48,7 @@ def build_chargeback_service(
     )
     return ChargebackService(
         catalog=catalog,
+        db=db,
         cases=cases,
         orders=orders,
         evidence=evidence,

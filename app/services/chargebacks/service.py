@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from app.domain.chargeback_case import ChargebackCaseState
 from app.domain.chargebacks import (
     OUTCOMES,
     ChargebackCase,
@@ -25,7 +26,7 @@ from app.domain.chargebacks import (
     RebuttalResult,
     WinRate,
 )
-from app.errors import InvalidInputError, NotFoundError
+from app.errors import CaseTransitionError, InvalidInputError, NotFoundError
 from app.services.chargebacks.catalog import ReasonCodeCatalog
 from app.services.chargebacks.completeness import ChecklistRow, checklist, completeness
 from app.services.chargebacks.deadline import compute_deadline
@@ -33,10 +34,12 @@ from app.services.chargebacks.evidence import EvidenceAssembler, exhibit_letter
 from app.services.chargebacks.exhibits import check_image
 from app.services.chargebacks.intake import ImportReport, IntakeResult, RowError, parse_notice, read_rows
 from app.services.chargebacks.narrative import NarrativeWriter
+from app.services.chargebacks.packets import write_packets
 from app.services.chargebacks.pan import mask_pans
 from app.services.chargebacks.rebuttal_docx import ExhibitImage, write_rebuttal
 from app.store.audit import AuditLog
 from app.store.chargebacks import ChargebackRepository, DuplicateCaseError, StoredCase
+from app.store.db import Database
 from app.store.decisions import DecisionRepository
 from app.store.files import FileStore, StoredFile
 from app.store.orders import OrderRepository
@@ -67,6 +70,7 @@ class ChargebackService:
         self,
         *,
         catalog: ReasonCodeCatalog,
+        db: Database,
         cases: ChargebackRepository,
         orders: OrderRepository,
         evidence: EvidenceAssembler,
@@ -82,6 +86,7 @@ class ChargebackService:
         today: Callable[[], date] = _today_utc,
     ) -> None:
         self.catalog = catalog
+        self._db = db
         self._cases = cases
         self._orders = orders
         self._evidence = evidence
@@ -103,13 +108,14 @@ class ChargebackService:
     def _store(self, result: IntakeResult, actor: str, source: str) -> None:
         notice = result.notice
         try:
-            self._cases.add(notice, reason_known=result.lookup.known, category=result.lookup.reason.category)
+            with self._db.session() as session:  # the case and its "created" entry, together
+                self._cases.add(session, notice, reason_known=result.lookup.known, category=result.lookup.reason.category)
+                self._audit.add(session, CASE_KIND, notice.case_id, actor, "created", {
+                    "source": source, "reason": result.lookup.reason.display, "known": result.lookup.known,
+                    "warnings": list(result.warnings),
+                })
         except DuplicateCaseError:
             raise InvalidInputError(f"case_id: case {notice.case_id} already exists.") from None
-        self._audit.record(CASE_KIND, notice.case_id, actor, "created", {
-            "source": source, "reason": result.lookup.reason.display, "known": result.lookup.known,
-            "warnings": list(result.warnings),
-        })
 
     def create(self, raw: Mapping[str, Any], actor: str = "merchant", source: str = "form") -> IntakeResult:
         """One notice (console form, or a processor's dispute). InvalidInputError names the field at fault."""
@@ -185,12 +191,13 @@ class ChargebackService:
         stored = self._files.put(data, mime=mime, kind="image", suffix=suffix)
         label = self.catalog.label(evidence_key) if evidence_key else Path(filename).name
         text = mask_pans(" ".join(caption.split()))[:300] or label
-        exhibit = self._cases.add_exhibit(
-            case.case_id, sha256=stored.sha256, mime=mime, caption=text, evidence_key=evidence_key or None
-        )
-        self._audit.record(CASE_KIND, case.case_id, actor, "exhibit_attached", {
-            "sha256": stored.sha256, "evidence_key": evidence_key, "caption": text,
-        })
+        with self._db.session() as session:  # the exhibit and its audit entry, together
+            exhibit = self._cases.add_exhibit(
+                session, case.case_id, sha256=stored.sha256, mime=mime, caption=text, evidence_key=evidence_key or None
+            )
+            self._audit.add(session, CASE_KIND, case.case_id, actor, "exhibit_attached", {
+                "sha256": stored.sha256, "evidence_key": evidence_key, "caption": text,
+            })
         return exhibit
 
     # -- rebuttal -------------------------------------------------------------------------------------------
@@ -216,20 +223,26 @@ class ChargebackService:
         started = time.perf_counter()
         write_rebuttal(bundle, timed.narrative, images, path)
         document_seconds = time.perf_counter() - started
+        progress(0.9, "Building the PDF packet and the Stripe evidence")
+        pdf, stripe = write_packets(bundle, timed.narrative, images, path, self._orders.get(bundle.case.notice.order_no))
         score = completeness(bundle)
-        if bundle.case.status == "open":
-            self._cases.set_status(bundle.case.case_id, "responded")
-        self._audit.record(CASE_KIND, bundle.case.case_id, actor, "rebuttal_generated", {
+        state = ChargebackCaseState.of(bundle.case)
+        state.respond(actor, {
             "path": str(path), "narrative_source": timed.narrative.source,
             "fallback_reason": timed.narrative.fallback_reason, "prompt_version": timed.narrative.prompt_version,
             "completeness": score.score, "missing": list(score.missing), "model_seconds": round(timed.model_seconds, 3),
-            "document_seconds": round(document_seconds, 3),
+            "document_seconds": round(document_seconds, 3), "pdf_path": pdf.path, "pdf_bytes": pdf.size_bytes,
+            "pdf_pages": pdf.pages, "pdf_within_limits": pdf.within_limits,
+            "pdf_problems": [p for c in pdf.checks for p in (f"{c.processor}: {x}" for x in c.problems)],
+            "stripe_evidence_path": stripe.path, "stripe_truncated": list(stripe.truncated),
         })
+        self._save(state)  # an open case becomes responded, with its audit entry, in one transaction
         progress(1.0, "Done")
         return RebuttalResult(
             case_id=bundle.case.case_id, path=str(path), narrative_source=timed.narrative.source,
             fallback_reason=timed.narrative.fallback_reason, evidence_seconds=evidence_seconds,
             model_seconds=timed.model_seconds, document_seconds=document_seconds, completeness_score=score.score,
+            pdf=pdf, stripe=stripe,
         )
 
     def _exhibit_files(self, bundle: EvidenceBundle) -> list[tuple[str, Exhibit, StoredFile]]:
@@ -243,23 +256,36 @@ class ChargebackService:
 
     # -- outcomes -------------------------------------------------------------------------------------------
     def record_outcome(self, case_id: str, outcome: str, *, actor: str = "merchant", note: str = "") -> ChargebackCase:
-        if outcome not in OUTCOMES:
-            raise InvalidInputError(f"Outcome must be one of {', '.join(OUTCOMES)}.")
+        """The network's final word: status, decision (with the evidence picture) and audit entry, one transaction."""
         review = self.review(case_id)
         case, score = review.bundle.case, review.completeness
-        self._cases.set_status(case.case_id, outcome)  # type: ignore[arg-type]
-        self._decisions.record(
-            case_kind=CASE_KIND, case_id=case.case_id, outcome=outcome, amount=case.notice.amount,
-            currency=case.notice.currency, rules_fired=[case.reason.display, f"completeness {score.score}%"],
+        state = ChargebackCaseState.of(case)
+        state.record_outcome(
+            outcome, actor=actor, note=note, rules_fired=[case.reason.display, f"completeness {score.score}%"],
             inputs={
                 "reason_code": case.reason.code, "network": case.reason.network, "category": case.reason.category,
-                "previous_status": case.status, "evidence_present": list(score.present),
-                "evidence_missing": list(score.missing), "dispute_date": case.notice.dispute_date.isoformat(),
+                "evidence_present": list(score.present), "evidence_missing": list(score.missing),
+                "dispute_date": case.notice.dispute_date.isoformat(),
             },
-            decided_by=actor, note=note or None,
-        )
-        self._audit.record(CASE_KIND, case.case_id, actor, "outcome_recorded", {"outcome": outcome, "note": note})
+        )  # fmt: skip
+        self._save(state)
         return self.get(case.case_id)
+
+    def _save(self, state: ChargebackCaseState) -> None:
+        """The unit of work: the status change, decisions and audit entries commit together or not at all."""
+        with self._db.session() as session:
+            if state.new_status is not None and not self._cases.transition(
+                session, state.case_id, state.status, state.new_status
+            ):
+                raise CaseTransitionError("This chargeback case was changed meanwhile; reload it and try again.")
+            for decision in state.decisions:
+                self._decisions.add(
+                    session, case_kind=CASE_KIND, case_id=state.case_id, outcome=decision.outcome,
+                    amount=decision.amount, currency=decision.currency, rules_fired=decision.rules_fired,
+                    inputs=decision.inputs, decided_by=decision.decided_by, note=decision.note,
+                )  # fmt: skip
+            for entry in state.audit:
+                self._audit.add(session, CASE_KIND, state.case_id, entry.actor, entry.action, entry.detail)
 
     def win_rates(self) -> list[WinRate]:
         counts: Counter[tuple[str, str, str]] = Counter()

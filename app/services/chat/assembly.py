@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from datetime import timedelta
+from typing import Protocol
 
-from app.domain.order_numbers import order_number_format
+from app.domain.order_numbers import OrderNumbersSource, order_number_format
 from app.services.chat.answering import GroundedAnswerer
-from app.services.chat.facts.catalog import CatalogSource
+from app.services.chat.facts.catalog import CatalogSource, ShippingRow
 from app.services.chat.facts.layer import FactLayer
 from app.services.chat.handoff import InboxService
 from app.services.chat.order_lookup import OrderLookup
@@ -18,16 +20,29 @@ from app.services.chat.translation import Translator
 from app.services.chat.translation_check import TranslationChecker
 from app.services.language import LanguageIdentifier
 from app.services.merchant_profile import MerchantProfileService
+from app.services.refund_policy import current_policy
+from app.services.refunds.dispute_offer import DisputeOffers
+from app.services.refunds.product_kinds import ProductCategories
+from app.services.refunds.shipping_costs import ShippingCostTable
 from app.settings import Settings
 from app.store.audit import AuditLog
 from app.store.conversations import ConversationRepository
 from app.store.db import Database
+from app.store.decisions import DecisionRepository
 from app.store.merchant_settings import MerchantSettingsRepository
 from app.store.orders import OrderRepository
+from app.store.refunds import RefundRepository
 from app.store.store_answers import StoreAnswerRepository
 from knowledge.cross_lingual import E5SentenceEncoder
 from knowledge.retriever import Retriever
 from models.types import ChatModel
+
+
+class ShopRulesLike(OrderNumbersSource, Protocol):
+    """What the chat needs of app.services.shop_rules.ShopRules: the current order-number format (current()) and
+    the shipping table saved in Store setup (None while the knowledge files answer)."""
+
+    def fact_rows(self) -> Sequence[ShippingRow] | None: ...
 
 
 def build_chat(
@@ -41,10 +56,12 @@ def build_chat(
     merchant_profile: MerchantProfileService,
     merchant_settings: MerchantSettingsRepository,
     audit: AuditLog,
+    shop_rules: ShopRulesLike | None = None,
 ) -> tuple[BuyerChatService, InboxService, StoreAnswerService]:
     # The language models take seconds to load once per process: load them now, not on the first buyer message.
     threading.Thread(target=language.warm_up, name="lingua-warm-up", daemon=True).start()
-    order_numbers = order_number_format(settings.order_number_patterns)
+    # Store setup edits the patterns and the shipping table at run time: both are asked for per message.
+    order_numbers: OrderNumbersSource = shop_rules or order_number_format(settings.order_number_patterns)
     conversations = ConversationRepository(db, idle_expiry=timedelta(hours=settings.chat_session_idle_hours))
     encoder = E5SentenceEncoder() if settings.translation_min_similarity > 0 else None
     checker = TranslationChecker(encoder, settings.translation_min_similarity)
@@ -83,8 +100,16 @@ def build_chat(
         history_messages=settings.chat_history_messages,
         intent_by_model=settings.chat_intent_model,
         # The same folders the knowledge admin indexes: the demo corpus and the merchant's uploads.
-        facts=FactLayer(CatalogSource(settings.corpus_dir, settings.data_dir / "uploads", settings.store_currency)),
+        facts=FactLayer(CatalogSource(settings.corpus_dir, settings.data_dir / "uploads", settings.store_currency,
+                                      shipping=shop_rules.fact_rows if shop_rules else None)),
         order_numbers=order_numbers,
         store_answers=store_answers,
+        # A buyer who threatens a dispute gets the refund policy's own offer on their order (the claims' engine).
+        dispute_offers=DisputeOffers(
+            repository=RefundRepository(db), decisions=DecisionRepository(db),
+            shipping=ShippingCostTable.from_corpus(settings.corpus_dir),
+            products=ProductCategories.from_corpus(settings.corpus_dir),
+            policy=lambda: current_policy(merchant_settings),
+        ),
     )
     return chat, inbox, store_answers

@@ -1,8 +1,8 @@
 """The reply to a buyer who says they will go to their bank, card issuer or PayPal (dispute risk).
 
 It opens the shop's own refund route before the bank is involved: the "Return / refund" claim form, and a person
-looking at the case today. It promises no money (the policy engine decides that on the claim), so it holds no
-commitment phrase the reply guard would reject.
+looking at the case today. This text promises no money; when the buyer has proved the order is theirs and the refund
+policy already gives something on it, the chat adds the policy engine's offer (app.services.refunds.dispute_offer).
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ from app.domain.chat import (
     StoredMessage,
     TextDelta,
 )
-from app.domain.order_numbers import DEFAULT_ORDER_NUMBERS, OrderNumberFormat
+from app.domain.order_numbers import DEFAULT_ORDER_NUMBERS, OrderNumbersSource
 from app.errors import InvalidInputError, NotFoundError, RateLimitedError
 from app.services.chat import answer_fallback, guard, intents, reply_checks
 from app.services.chat.answering import AnswerRequest, GroundedAnswerer
@@ -40,6 +40,7 @@ from app.services.language import RTL_LANGUAGES, LanguageIdentifier
 from app.services.merchant_profile import MerchantProfileService
 from app.services.rate_limits import ClientRateLimiter
 from app.services.refund_policy import current_policy
+from app.services.refunds.dispute_offer import DisputeOffer, DisputeOffers
 from app.services.text_safety import mask_pans
 from app.store.audit import AuditLog
 from app.store.base import utcnow
@@ -93,10 +94,12 @@ class BuyerChatService:
         sessions_per_minute: int = 30,
         messages_per_minute: int = 12,
         facts: FactLayer | None = None,
-        order_numbers: OrderNumberFormat = DEFAULT_ORDER_NUMBERS,
+        order_numbers: OrderNumbersSource = DEFAULT_ORDER_NUMBERS,  # read per message: editable live
         store_answers: StoreAnswerService | None = None,
+        dispute_offers: DisputeOffers | None = None,
     ) -> None:
         self._order_numbers = order_numbers
+        self._dispute_offers = dispute_offers
         self._conversations = conversations
         self._orders = orders
         self._language = language
@@ -251,7 +254,7 @@ class BuyerChatService:
     # -- routes -----------------------------------------------------------------------------------------------
 
     def _classify(self, text: str, conversation: Conversation) -> IntentResult:
-        result = intents.classify(text, self._order_numbers)
+        result = intents.classify(text, self._order_numbers.current())
         if result.intent in ("product_question", "shipping") and (result.email or result.order_no):
             # "my email is …" right after we asked for the order details continues the lookup.
             last = self._conversations.recent_messages(conversation.id, 1)
@@ -281,7 +284,7 @@ class BuyerChatService:
         for message in reversed(self._conversations.recent_messages(conversation.id, 12)):
             if message.role != "buyer":
                 continue
-            order_no = order_no or intents.find_order_no(message.text, self._order_numbers)
+            order_no = order_no or intents.find_order_no(message.text, self._order_numbers.current())
             email = email or intents.find_email(message.text)
         return order_no, email
 
@@ -303,11 +306,28 @@ class BuyerChatService:
         )
 
     def _dispute(self, conversation: Conversation, routed: IntentResult, language: str) -> _Routed:
-        order_no, _email = self._earlier_refs(conversation, routed)
+        order_no, email = self._earlier_refs(conversation, routed)
         order_no = order_no or conversation.verified_order_no
         newly = self._inbox.flag_dispute_risk(conversation, order_no)
         meta: dict[str, object] = {"dispute_risk": True, "order_no": order_no}
-        return _Routed(dispute_reply(language), meta={**meta, "handoff": "dispute_risk"} if newly else meta)
+        text = dispute_reply(language)
+        offer = self._policy_offer(conversation, order_no, email, language)
+        if offer is not None:
+            text = f"{text}\n\n{offer.text}"
+            meta["policy_offer"] = {"order_no": offer.order_no, "outcome": offer.decision.outcome,
+                                    "amount": str(offer.decision.amount), "currency": offer.decision.currency}  # fmt: skip
+        return _Routed(text, meta={**meta, "handoff": "dispute_risk"} if newly else meta)
+
+    def _policy_offer(
+        self, conversation: Conversation, order_no: str | None, email: str | None, language: str
+    ) -> DisputeOffer | None:
+        """The refund engine's offer, only on an order this buyer proved is theirs (order number + email)."""
+        if self._dispute_offers is None:
+            return None
+        found = self._orders.resolve(conversation, order_no, email)
+        if found.order is None or found.state not in ("verified", "session"):
+            return None
+        return self._dispute_offers.offer(found.order, language, conversation.id)
 
     def _order_status(self, conversation: Conversation, routed: IntentResult, language: str, message_id: int) -> _Routed:
         order_no, email = self._earlier_refs(conversation, routed)
@@ -318,7 +338,7 @@ class BuyerChatService:
         )  # fmt: skip
         if outcome.order is None:
             reply = (answer_fallback.text("order_not_found", language) if outcome.state == "not_found"
-                     else answer_fallback.order_details_request(language, self._order_numbers.example()))
+                     else answer_fallback.order_details_request(language, self._order_numbers.current().example()))
             return _Routed(reply, meta={"lookup": outcome.state})
         if outcome.state == "verified" and outcome.email:
             self._conversations.set_verified_order(conversation.id, outcome.order.order_no, outcome.email)

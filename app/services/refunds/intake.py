@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
 from app.domain.orders import Order
+from app.domain.refund_case import RefundCaseRecord, next_status
 from app.domain.refunds import CLAIM_REASONS
 from app.errors import InvalidInputError, NotFoundError
 from app.services.language import SUPPORTED_LANGUAGES, LanguageIdentifier
-from app.services.refunds.review import RefundReviewMixin
+from app.services.refunds.cases import CASE_KIND, RefundCases
 from app.services.refunds.uploads import UploadChecker
 from app.services.text_safety import mask_pans
 from app.settings import Settings
-from app.store.refunds import EvidenceRecord, RefundCaseRecord
+from app.store.refunds import EvidenceRecord
 
-CASE_KIND = "refund"
 # The same words for "no such order" and "not your order": a stranger learns nothing about other buyers.
 UNKNOWN_ORDER = (
     "We could not find an order with this number and email address. Please check both and try again."
@@ -37,14 +36,20 @@ class EvidenceReport:
     rejected: list[UploadRejection] = field(default_factory=list)
 
 
-class RefundIntakeMixin(RefundReviewMixin):
-    settings: Settings
-    language: LanguageIdentifier
-    uploads: UploadChecker
-    clock: Callable[[], datetime]
+class ClaimIntake:
+    """Opening a claim and adding its evidence (each its own small transaction: the case, then each file)."""
+
+    def __init__(
+        self, *, cases: RefundCases, settings: Settings, language: LanguageIdentifier, uploads: UploadChecker
+    ) -> None:
+        self.cases = cases
+        self.repository = cases.repository
+        self.settings = settings
+        self.language = language
+        self.uploads = uploads
 
     def find_order(self, order_no: str, email: str) -> Order:
-        order = self.orders.get_for_buyer(order_no or "", email or "")
+        order = self.cases.orders.get_for_buyer(order_no or "", email or "")
         if order is None:
             raise NotFoundError(UNKNOWN_ORDER)
         return order
@@ -72,29 +77,30 @@ class RefundIntakeMixin(RefundReviewMixin):
             item_value = order.items_subtotal
         fallback = order.language if order.language in SUPPORTED_LANGUAGES else "en"
         lang = language if language in SUPPORTED_LANGUAGES else self.language.detect_or(description, fallback)
-        case = self.repository.create_case(
-            order_no=order.order_no, buyer_email=order.buyer_email.strip().lower(), country_code=order.country_code,
-            currency=order.currency.upper(), product_id=product_id or None, reason=reason, description=description,
-            language=lang, status="new", item_value=item_value, total_paid=order.total_paid, created_at=self.clock(),
-            item_opened=opened,
-        )  # fmt: skip
-        self.audit.record(
-            CASE_KIND, case.id, "buyer", "claim_opened", {"order_no": order.order_no, "reason": reason}
-        )
+        with self.cases.db.session() as session:  # the case and its first audit entry, together
+            case = self.repository.create_case(
+                session, order_no=order.order_no, buyer_email=order.buyer_email.strip().lower(),
+                country_code=order.country_code, currency=order.currency.upper(), product_id=product_id or None,
+                reason=reason, description=description,
+                language=lang, status="new", item_value=item_value, total_paid=order.total_paid,
+                created_at=self.cases.clock(), item_opened=opened,
+            )  # fmt: skip
+            self.cases.audit.add(
+                session, CASE_KIND, case.id, "buyer", "claim_opened", {"order_no": order.order_no, "reason": reason}
+            )
         return case
 
     def add_evidence(self, case_id: str, uploads: Sequence[tuple[Path, str]]) -> EvidenceReport:
         """Each file is checked on its own: a bad one is reported, the good ones and the case are kept."""
-        case = self._case(case_id)
-        if case.status not in ("new", "review"):
-            raise InvalidInputError("This claim has already been decided; evidence can no longer be added.")
+        case = self.cases.get(case_id)
+        next_status(case.status, "add_evidence")  # refused once the claim is decided
         existing = self.repository.evidence_for(case_id)
         counts = {
             "image": sum(e.kind == "image" for e in existing),
             "video": sum(e.kind == "video" for e in existing),
         }
         limits = {"image": self.settings.max_images_per_claim, "video": self.settings.max_videos_per_claim}
-        accepted: list[EvidenceRecord] = []
+        checked_files = []
         rejected: list[UploadRejection] = []
         for path, name in uploads:
             kind = self.uploads.guess_kind(path)
@@ -110,18 +116,17 @@ class RefundIntakeMixin(RefundReviewMixin):
                 rejected.append(UploadRejection(name, exc.user_message))
                 continue
             counts[checked.kind] += 1
-            accepted.append(
+            checked_files.append((checked, name))
+        with self.cases.db.session() as session:  # the evidence links and their audit entry, together
+            accepted = [
                 self.repository.add_evidence(
-                    case_id,
-                    sha256=checked.stored.sha256,
-                    kind=checked.kind,
-                    mime=checked.stored.mime,
-                    original_name=name,
-                    ahash=checked.ahash,
+                    session, case_id, sha256=checked.stored.sha256, kind=checked.kind, mime=checked.stored.mime,
+                    original_name=name, ahash=checked.ahash,
                 )  # fmt: skip
-            )
-        self.audit.record(
-            CASE_KIND, case_id, "buyer", "evidence_added",
-            {"accepted": [e.sha256 for e in accepted], "rejected": [r.message for r in rejected]},
-        )  # fmt: skip
+                for checked, name in checked_files
+            ]
+            self.cases.audit.add(
+                session, CASE_KIND, case_id, "buyer", "evidence_added",
+                {"accepted": [e.sha256 for e in accepted], "rejected": [r.message for r in rejected]},
+            )  # fmt: skip
         return EvidenceReport(accepted, rejected)

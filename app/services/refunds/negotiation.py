@@ -254,13 +254,16 @@ def offer_key(outcome: str, reason: str) -> str:
     )
 
 
+def offer_sentence(outcome: str, amount: Decimal, percent: Decimal, currency: str, language: str) -> str:
+    """The offer itself, without the accept/decline choices (the chat quotes it before any claim exists)."""
+    lang = _lang(language)
+    return OFFER[outcome][lang].format(amount=format_amount(amount, currency, lang), percent=format_percent(percent, lang))
+
+
 def offer_text(outcome: str, amount: Decimal, percent: Decimal, currency: str, language: str) -> str:
     """`outcome` is an offer template key: an offerable outcome or a variant from offer_key()."""
     lang = _lang(language)
-    sentence = OFFER[outcome][lang].format(
-        amount=format_amount(amount, currency, lang), percent=format_percent(percent, lang)
-    )
-    return f"{sentence} {MESSAGES['choices'][lang]}"
+    return f"{offer_sentence(outcome, amount, percent, currency, lang)} {MESSAGES['choices'][lang]}"
 
 
 def message(key: str, language: str, amount: Decimal | None = None, currency: str = "") -> str:
