@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup lint bench clean chromium
+.PHONY: run test setup lint bench clean chromium postgresql
 
 # Browser tests drive Debian's chromium through Playwright (never `playwright install`); the fonts make Korean,
 # Japanese, Chinese and emoji readable in the screenshots the e2e tests save to test-artifacts/ and in the chargeback
@@ -31,12 +31,20 @@ $(CHROMIUM):
 
 chromium: $(CHROMIUM)
 
+# The postgres test tier starts its own throwaway server from Debian's binaries (/usr/lib/postgresql/<major>/bin)
+# on a free port, data in a temp dir; as root it runs the server as the package's `postgres` account (runuser).
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; }
+
 run: setup
 	# The demo: seeded demo orders and a one-time console password printed at start-up.
 	MC_DEMO_MODE=$${MC_DEMO_MODE:-true} MC_SEED_DEMO_DATA=$${MC_SEED_DEMO_DATA:-true} $(PY) app.py
 
-test: setup chromium
-	$(PY) -m pytest
+# MC_TEST_POSTGRES=required: the postgres tier fails instead of skipping if its server cannot start.
+test: setup chromium postgresql
+	MC_TEST_POSTGRES=required $(PY) -m pytest
 
 lint: setup
 	$(VENV)/bin/ruff check app knowledge models tests

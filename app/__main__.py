@@ -1,4 +1,5 @@
-"""Command line: `python -m app run|ingest|hash-password|prepare-model|chargeback|orders|stripe|test-questions|listings …`."""
+"""Command line: `python -m app run|ingest|hash-password|prepare-model|chargeback|orders|stripe|test-questions|listings|
+backup|restore|db …`."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.cli_chargebacks import register_chargeback_commands
+from app.cli_db import register_db_commands
 from app.cli_listings import register_listing_commands
 from app.cli_orders import register_order_commands
 from app.cli_test_questions import register_test_questions_command
@@ -116,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_order_commands(commands)
     register_test_questions_command(commands)
     register_listing_commands(commands)
+    register_db_commands(commands)
     return parser
 
 

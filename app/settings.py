@@ -39,7 +39,7 @@ class Settings(BaseSettings):
     # --- where things live -------------------------------------------------------------------------------------
     data_dir: Path = REPO_ROOT / ".data"
     corpus_dir: Path = REPO_ROOT / "knowledge" / "corpus"
-    # SQLite (WAL) in data_dir by default; any SQLAlchemy URL works, e.g. postgresql+psycopg://…
+    # SQLite (WAL) in data_dir by default; Postgres by URL (postgresql://user:pass@host/db, driven by psycopg 3).
     database_url: str | None = None
     # Chroma: embedded PersistentClient in data_dir by default; an http(s) URL switches to HttpClient.
     chroma_path: Path | None = None

@@ -11,5 +11,6 @@ pytest_plugins = [
     "tests.support.fixtures_models",
     "tests.support.fixtures_knowledge",
     "tests.support.fixtures_vllm",
+    "tests.support.fixtures_db",
     "tests.support.fixtures_app",
 ]

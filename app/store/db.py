@@ -1,4 +1,5 @@
-"""Engine and session factory. SQLite gets WAL and a busy timeout so the UI and workers can share it."""
+"""Engine and session factory. SQLite gets WAL and a busy timeout so the UI and workers can share it; Postgres
+(`postgresql://…`, driven by psycopg 3) gets UTC sessions so day boundaries match SQLite's UTC text."""
 
 from __future__ import annotations
 
@@ -6,11 +7,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.store.base import Base
+from app.store import migrate
 
 
 def _enable_sqlite_wal(engine: Engine) -> None:
@@ -24,23 +25,31 @@ def _enable_sqlite_wal(engine: Engine) -> None:
         cursor.close()
 
 
+def normalize_url(url: str) -> str:
+    """`postgresql://` and `postgres://` mean psycopg 3 here (SQLAlchemy's default driver, psycopg2, is not shipped)."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url.removeprefix(prefix)
+    return url
+
+
 class Database:
     def __init__(self, url: str) -> None:
+        url = normalize_url(url)
         if url.startswith("sqlite:///"):
             Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
             self.engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
             _enable_sqlite_wal(self.engine)
         else:
-            self.engine = create_engine(url, pool_pre_ping=True)
+            connect_args = {"options": "-c timezone=UTC"} if url.startswith("postgresql") else {}
+            self.engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.url = url
 
     def create_schema(self) -> None:
-        # Import every table module so its classes are registered on Base before create_all.
-        import app.store.tables  # noqa: F401
-
-        Base.metadata.create_all(self.engine)
-        add_missing_columns(self.engine)
+        """Brings the database to the newest schema revision: creates a new one, upgrades an older one, and
+        adopts one made before migrations existed (see app.store.migrate)."""
+        migrate.upgrade(self.engine)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -57,23 +66,3 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
-
-
-def add_missing_columns(engine: Engine) -> list[str]:
-    """Adds columns a newer version declares to tables an older version created (`create_all` creates missing
-    tables only). Only additive, nullable columns are added: anything else needs a real migration and fails loudly
-    at the first query. Returns "table.column" for each column added."""
-    added = []
-    existing_tables = set(inspect(engine).get_table_names())
-    with engine.begin() as connection:
-        for table in Base.metadata.sorted_tables:
-            if table.name not in existing_tables:
-                continue
-            present = {c["name"] for c in inspect(connection).get_columns(table.name)}
-            for column in table.columns:
-                if column.name in present or not column.nullable:
-                    continue
-                kind = column.type.compile(dialect=engine.dialect)
-                connection.execute(text(f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind}'))
-                added.append(f"{table.name}.{column.name}")
-    return added

@@ -15,6 +15,7 @@ from app.settings import Settings
 from app.wiring import Services, build_services
 from models.types import ChatModel
 from models.vllm_server import find_free_port
+from tests.support.fixtures_db import FreshDatabaseUrl
 
 MERCHANT_USER = "merchant"
 MERCHANT_PASSWORD = "test-merchant-password"
@@ -46,9 +47,10 @@ def indexed_data_dir(tmp_path_factory: pytest.TempPathFactory, use_embedder: Any
 
 @pytest.fixture
 def make_services(
-    tmp_path: Path, indexed_data_dir: Path, use_embedder: Any
+    tmp_path: Path, indexed_data_dir: Path, use_embedder: Any, fresh_database_url: FreshDatabaseUrl
 ) -> Iterator[Callable[..., Services]]:
-    """Factory: fresh database + a copy of the indexed knowledge, with the chat/vision models you pass."""
+    """Factory: fresh database (SQLite, or Postgres where the folder runs both) + a copy of the indexed
+    knowledge, with the chat/vision models you pass."""
     built: list[Services] = []
 
     def factory(
@@ -56,6 +58,7 @@ def make_services(
     ) -> Services:
         data_dir = tmp_path / f"data{len(built)}"
         shutil.copytree(indexed_data_dir / "chroma", data_dir / "chroma")
+        overrides.setdefault("database_url", fresh_database_url(data_dir / "copilot.db"))
         services = build_services(
             make_settings(data_dir, **overrides),
             chat_model=chat_model,

@@ -1,7 +1,8 @@
-"""Analytics over a real SQLite store with crafted rows: the numbers a merchant would count by hand."""
+"""Analytics over a real SQLite and Postgres store with crafted rows: the numbers a merchant would count by hand."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from app.store.chargeback_tables import ChargebackCaseRow
 from app.store.db import Database
 from app.store.refund_tables import RefundCaseRow
 from app.store.tables import AuditRow, ConversationRow, MessageRow
+from tests.support.fixtures_db import FreshDatabaseUrl
 
 pytestmark = pytest.mark.integration
 
@@ -53,8 +55,8 @@ class Shop:
 
 
 @pytest.fixture
-def shop(tmp_path: Path) -> Shop:
-    db = Database(f"sqlite:///{tmp_path / 'shop.db'}")
+def shop(tmp_path: Path, fresh_database_url: FreshDatabaseUrl) -> Iterator[Shop]:
+    db = Database(fresh_database_url(tmp_path / "shop.db"))
     db.create_schema()
     shop = Shop(db)
     # c1: English, answered by the model, no claim afterwards -> durable.
@@ -89,7 +91,8 @@ def shop(tmp_path: Path) -> Shop:
     # c7: Japanese, 8K question refused; its 30-day window is still running on NOW -> pending.
     shop.conversation("c7", "ja", at(3, 7))
     shop.exchange("c7", at(3, 7), "8Kモニターはありますか？", "ja", source="template", refused=True)
-    return shop
+    yield shop
+    db.dispose()
 
 
 def test_volume_and_reply_sources_by_day(shop: Shop) -> None:

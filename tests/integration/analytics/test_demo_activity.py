@@ -17,6 +17,7 @@ from app.store.merchant_settings import MerchantSettingsRepository
 from app.store.orders import OrderRepository, load_orders_file
 from app.store.refund_tables import RefundCaseRow
 from app.store.tables import ConversationRow, MessageRow, OrderRow
+from tests.support.fixtures_db import FreshDatabaseUrl
 
 pytestmark = pytest.mark.integration
 
@@ -24,8 +25,10 @@ CORPUS = Path(__file__).resolve().parents[3] / "knowledge" / "corpus"
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
 
 
-def test_demo_activity_is_marked_seeded_once_and_leaves_real_orders_alone(tmp_path: Path) -> None:
-    db = Database(f"sqlite:///{tmp_path / 'demo.db'}")
+def test_demo_activity_is_marked_seeded_once_and_leaves_real_orders_alone(
+    tmp_path: Path, fresh_database_url: FreshDatabaseUrl
+) -> None:
+    db = Database(fresh_database_url(tmp_path / "demo.db"))
     db.create_schema()
     OrderRepository(db).upsert_many(load_orders_file(CORPUS / "orders.json"))
     settings = MerchantSettingsRepository(db)

@@ -20,6 +20,7 @@ from app.store.decisions import DecisionRepository
 from app.store.files import FileStore
 from app.store.orders import OrderRepository, load_orders_file
 from models.types import ChatModel
+from tests.support.fixtures_db import BOTH_DATABASES, FreshDatabaseUrl, database_urls
 
 TODAY = date(2026, 11, 24)
 TEST_PAN = "4111111111111111"
@@ -44,9 +45,14 @@ def photo(color: str, text: str = "", size: tuple[int, int] = (640, 480), fmt: s
     return buffer.getvalue()
 
 
+@pytest.fixture(params=BOTH_DATABASES)
+def fresh_database_url(request: pytest.FixtureRequest) -> Iterator[FreshDatabaseUrl]:
+    yield from database_urls(request)
+
+
 @pytest.fixture
-def chargeback_env(tmp_path: Path) -> Iterator[Callable[..., ChargebackEnv]]:
-    """Factory: a fresh database + file store and the chargeback service as the app wires it."""
+def chargeback_env(tmp_path: Path, fresh_database_url: FreshDatabaseUrl) -> Iterator[Callable[..., ChargebackEnv]]:
+    """Factory: a fresh database (SQLite and Postgres) + file store and the chargeback service as the app wires it."""
     built: list[Database] = []
 
     def factory(
@@ -54,9 +60,11 @@ def chargeback_env(tmp_path: Path) -> Iterator[Callable[..., ChargebackEnv]]:
         today: date = TODAY,
         refund_source: Callable[[], object | None] = lambda: None,
     ) -> ChargebackEnv:
+        data_dir = tmp_path / f"data{len(built)}"
         settings = Settings(
-            data_dir=tmp_path / f"data{len(built)}", chat_backend="none", vision_backend="none", seed_demo_data=True
-        )
+            data_dir=data_dir, chat_backend="none", vision_backend="none", seed_demo_data=True,
+            database_url=fresh_database_url(data_dir / "copilot.db"),
+        )  # fmt: skip
         db = Database(settings.resolved_database_url)
         db.create_schema()
         built.append(db)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -12,6 +12,7 @@ import pytest
 from app.services.refunds.assembly import build_refund_service
 from app.wiring import Services
 from models.types import ChatModel
+from tests.support.fixtures_db import BOTH_DATABASES, FreshDatabaseUrl, database_urls
 
 # Two days after the São Paulo order PP-261020 was delivered (2026-11-14 16:25 UTC).
 NOW = datetime(2026, 11, 16, 12, 0, tzinfo=UTC)
@@ -25,6 +26,12 @@ def with_clock(services: Services, clock: Callable[[], datetime]) -> Services:
         vision_model=services.vision_model, clock=clock,
     )  # fmt: skip
     return services
+
+
+@pytest.fixture(params=BOTH_DATABASES)
+def fresh_database_url(request: pytest.FixtureRequest) -> Iterator[FreshDatabaseUrl]:
+    """Every refund test runs on SQLite and on Postgres."""
+    yield from database_urls(request)
 
 
 @pytest.fixture

@@ -13,8 +13,15 @@ from models.config import TransformersConfig
 from models.registry import build_chat_model
 from tests.integration.refunds.conftest import BR_EMAIL, BR_ORDER
 from tests.integration.refunds.refund_media import photo, video
+from tests.support.fixtures_db import FreshDatabaseUrl, sqlite_url
 
 pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def fresh_database_url() -> FreshDatabaseUrl:
+    """SQLite only: this file tests the model path; the store runs on Postgres in the other refund tests."""
+    return sqlite_url
 
 
 def test_random_weights_end_in_manual_review_after_one_retry(

@@ -13,9 +13,17 @@ from models.registry import build_chat_model
 from models.types import Capabilities
 from tests.integration.refunds.conftest import BR_EMAIL, BR_ORDER
 from tests.integration.refunds.refund_media import photo, video
+from tests.support.fixtures_db import FreshDatabaseUrl, sqlite_url
 from tests.support.openai_fake import FakeOpenAIServer
 
 pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def fresh_database_url() -> FreshDatabaseUrl:
+    """SQLite only: this file tests the model path; the store runs on Postgres in the other refund tests."""
+    return sqlite_url
+
 
 GOOD = {
     "issue_visible": "yes", "damage_type": "cracked screen corner", "severity": "moderate",
