@@ -136,6 +136,11 @@ def quoted_payloads(text: str) -> list[str]:
     return [next(g for g in match.groups() if g) for match in _QUOTED.finditer(text)]
 
 
+def quoted_spans(text: str) -> list[str]:
+    """The quoted passages with their quote marks."""
+    return [match.group(0) for match in _QUOTED.finditer(text)]
+
+
 def followed_instruction(reply: str, instruction_texts: Iterable[str], sources: Iterable[str] = ()) -> str | None:
     """The payload of an instruction found in buyer text or documents, when the reply reproduces it."""
     reply_c = _content(reply)
