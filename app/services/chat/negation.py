@@ -12,9 +12,12 @@ _GLUED = re.compile(r"[\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 @cache
-def _pattern() -> re.Pattern[str]:
+def _pattern(language: str | None = None) -> re.Pattern[str]:
+    """The markers of `language` (all languages when None or unknown: then a word that negates in one language and
+    not in another, pt/it "no" = "in the", may count; pass the language where it is known)."""
+    chosen = [guard_terms.NEGATIONS[language]] if language in guard_terms.NEGATIONS else guard_terms.NEGATIONS.values()
     parts = []
-    for words in guard_terms.NEGATIONS.values():
+    for words in chosen:
         for word in words:
             escaped = re.escape(normalise(word).strip()) + (r"\s" if word.endswith(" ") else "")
             if _GLUED.search(word):
@@ -22,14 +25,15 @@ def _pattern() -> re.Pattern[str]:
                 parts.append(rf"(?<!\w){escaped}(?!\w)" if "\u0600" <= word[0] <= "\u06ff" else escaped)
             else:
                 parts.append(rf"(?<!\w){escaped}(?!\w)")
-    parts += [rf"\w{re.escape(p)}\w*" for p in guard_terms.NEGATION_PARTS_TR]
+    if language in (None, "tr") or language not in guard_terms.NEGATIONS:
+        parts += [rf"\w{re.escape(p)}\w*" for p in guard_terms.NEGATION_PARTS_TR]
     return re.compile("|".join(parts))
 
 
-def negations(text: str) -> list[str]:
-    """The negation markers in `text`, as found (casefolded)."""
-    return _pattern().findall(normalise(text))
+def negations(text: str, language: str | None = None) -> list[str]:
+    """The negation markers in `text` (of `language` when given), as found (casefolded)."""
+    return _pattern(language).findall(normalise(text))
 
 
-def negates(text: str) -> bool:
-    return bool(negations(text))
+def negates(text: str, language: str | None = None) -> bool:
+    return bool(negations(text, language))
