@@ -8,6 +8,8 @@ from functools import cache
 from app.services.chat import guard_terms
 from app.services.chat.quantities import normalise
 
+# Negates in one language, means something else in another (pt "no" = "in the"): counted only for its language.
+_AMBIGUOUS = frozenset({"no"})
 _GLUED = re.compile(r"[\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
@@ -19,6 +21,8 @@ def _pattern(language: str | None = None) -> re.Pattern[str]:
     parts = []
     for words in chosen:
         for word in words:
+            if language is None and word in _AMBIGUOUS:
+                continue
             escaped = re.escape(normalise(word).strip()) + (r"\s" if word.endswith(" ") else "")
             if _GLUED.search(word):
                 # Arabic particles stand as words; CJK, kana and Hangul glue onto verbs.
