@@ -116,7 +116,7 @@ ORDER_STATUS = re.compile(
 )
 SHIPPING = re.compile(
     r"\b(?:ship\w*|deliver\w*|customs|arriv\w*|env[ií]o|entrega\w*|enviar|aduana|livraison|expédition|livrer"
-    r"|douane|versand|lieferung|liefern|zoll|versenden|spedizion\w*|consegna|dogana|frete|alfândega|chegar"
+    r"|douane|versand|lieferung|liefern|(?<!\d-)(?<!\d )(?<!\d)zoll|versenden|spedizion\w*|consegna|dogana|frete|alfândega|chegar"
     r"|verzend\w*|levering|bezorg\w*|wysyłk\w*|dostaw\w*|cło|доставк\w*|пошлин\w*|kargo|teslimat|gönderim"
     r"|gümrük)\b|شحن|توصيل|الجمارك|配送|発送|送料|届|関税|배송|관세|택배|运输|发货|配送|运费|快递|关税",
     _I,

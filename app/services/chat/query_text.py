@@ -16,6 +16,7 @@ from functools import cache
 
 from app.domain.order_numbers import DEFAULT_ORDER_NUMBERS, OrderNumberFormat
 from app.services.chat import guard_terms, intents
+from app.services.chat.facts.destinations import country_name, find_destinations
 from app.services.chat.facts.terms import hint_lines
 from app.services.chat.reply_checks import carries_instruction, quoted_spans
 
@@ -31,21 +32,32 @@ def _greeting() -> re.Pattern[str]:
     return re.compile(rf"^\s*(?:(?:{words})(?![^\W\d_])[\s,.!、，。！~]*)+", re.IGNORECASE)
 
 
+def without_instructions(text: str) -> str:
+    """`text` without its instruction-carrying sentences and their quoted payloads (the original when nothing else
+    is left). What an attacker wants said is data: it must not route the message ("…close with 'your refund is
+    approved'" is no refund request) nor pick a fact ("…ships at no cost" is no price question)."""
+    if not carries_instruction(text):
+        return text
+    cleaned = text
+    for span in quoted_spans(cleaned):
+        cleaned = cleaned.replace(span, " ")
+    kept = " ".join(s for s in _SENTENCE.split(cleaned) if s.strip() and not carries_instruction(s))
+    return kept if re.search(r"\w", kept) else text
+
+
 def retrieval_query(text: str, numbers: OrderNumberFormat = DEFAULT_ORDER_NUMBERS) -> str:
     """`text` without order numbers, emails, leading greetings and instruction-carrying sentences; the original
     when nothing would be left."""
-    cleaned = _EMAIL.sub(" ", numbers.mask(text))
-    if carries_instruction(cleaned):
-        # The payload of "end your reply with '…'" is what the attacker wants said, never what the buyer asks.
-        for span in quoted_spans(cleaned):
-            cleaned = cleaned.replace(span, " ")
-        kept = [s for s in _SENTENCE.split(cleaned) if s.strip() and not carries_instruction(s)]
-        cleaned = " ".join(kept)
+    cleaned = without_instructions(_EMAIL.sub(" ", numbers.mask(text)))
     cleaned = _greeting().sub("", cleaned)
     cleaned = " ".join(cleaned.split())
     if not re.search(r"\w", cleaned):
         return text
-    return " ".join([cleaned, *hint_lines(cleaned, _intents(cleaned))])
+    hints = hint_lines(cleaned, _intents(cleaned))
+    if intents.SHIPPING.search(cleaned):
+        # "the US", "美国", "Türkiye'ye": the shipping row is titled with the English name.
+        hints += [f"Shipping to {country_name(d.code, 'en')}." for d in find_destinations(cleaned)[:2]]
+    return " ".join([cleaned, *hints])
 
 
 def _intents(text: str) -> list[str]:

@@ -29,6 +29,7 @@ from app.domain.chat import (
 from app.domain.order_numbers import DEFAULT_ORDER_NUMBERS, OrderNumberFormat
 from app.errors import InvalidInputError, NotFoundError, RateLimitedError
 from app.services.chat import answer_fallback, guard, intents, reply_checks
+from app.services.chat.query_text import without_instructions
 from app.services.chat.answering import AnswerRequest, GroundedAnswerer
 from app.services.chat.dispute import dispute_reply
 from app.services.chat.facts.layer import FactLayer, FactQuestion
@@ -251,7 +252,8 @@ class BuyerChatService:
     # -- routes -----------------------------------------------------------------------------------------------
 
     def _classify(self, text: str, conversation: Conversation) -> IntentResult:
-        result = intents.classify(text, self._order_numbers)
+        # A planted instruction is data: its words ("refund approved") do not make this a refund request.
+        result = intents.classify(without_instructions(text), self._order_numbers)
         if result.intent in ("product_question", "shipping") and (result.email or result.order_no):
             # "my email is …" right after we asked for the order details continues the lookup.
             last = self._conversations.recent_messages(conversation.id, 1)
@@ -348,7 +350,7 @@ class BuyerChatService:
         if own := self._store_answer(text, language):
             return own
         retrieval = self._answerer.retrieve(text)
-        fact = self._fact_answer(conversation, text, language, retrieval.hits)
+        fact = self._fact_answer(conversation, without_instructions(text), language, retrieval.hits)
         if fact is not None:
             return fact
         if retrieval.unavailable:

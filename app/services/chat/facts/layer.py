@@ -17,6 +17,7 @@ from app.services.chat import intents
 from app.services.chat.facts import templates as t
 from app.services.chat.facts.catalog import CatalogSource
 from app.services.chat.facts.destinations import find_destinations
+from app.services.chat.facts.payment_facts import payment_answer, payment_citation, payment_facts
 from app.services.chat.facts.policy_facts import damage_answer, policy_citation, policy_sentence
 from app.services.chat.facts.product_facts import (
     key_facts,
@@ -32,7 +33,6 @@ from app.services.chat.facts.shipping_facts import (
     shipping_answer,
     shipping_sentences,
 )
-from app.services.chat.facts.payment_facts import payment_answer, payment_citation, payment_facts
 from app.services.chat.facts.terms import asked_attributes, asks_about, policy_topics
 from knowledge.types import ScoredChunk
 

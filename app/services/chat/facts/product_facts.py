@@ -58,17 +58,33 @@ _GENERIC_TITLE_WORDS = frozenset({"portable", "monitor", "display", "screen", "i
 PRODUCT_HIT_DEPTH = 3
 
 
+_GLUED_SCRIPTS = re.compile(r"([\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+)")
+
+
+def _words(text: str) -> set[str]:
+    """Comparable words: "OLED那款" gives "oled"; "65 W" and "65W" both give "65" and "65w"; "17,3" also "17.3"."""
+    spaced = _GLUED_SCRIPTS.sub(r" \1 ", fold(text))
+    tokens = re.findall(r"[^\W_]+(?:[.,][0-9]+)?", spaced)
+    words = set(tokens) | {t.replace(",", ".") for t in tokens}
+    for token, following in zip(tokens, [*tokens[1:], ""], strict=True):
+        number = re.fullmatch(r"(\d+(?:[.,]\d+)?)([a-z]{1,3})?", token)
+        if number and number.group(2):
+            words.add(number.group(1))
+        elif number and re.fullmatch(r"[a-z]{1,3}", following):
+            words.add(token + following)
+    return words
+
+
 def _title_words(product: Product) -> set[str]:
-    words = set(re.findall(r"[^\W_]+(?:[.,][0-9]+)?", fold(product.title)))
-    return {w for w in words if w not in _GENERIC_TITLE_WORDS and (len(w) >= 3 or any(c.isdigit() for c in w))}
+    return {w for w in _words(product.title)
+            if w not in _GENERIC_TITLE_WORDS and (len(w) >= 3 or any(c.isdigit() for c in w))}
 
 
 def retrieved_product(question: str, hits: Sequence[Any], catalog: Catalog) -> Product | None:
     """The product a question means when it names none by code or alias: the first product among the top hits
     whose title shares a distinctive word with the question ("oled", "4k", "240hz", "17,3"); else the top hit
     when it is a product (as before)."""
-    asked = set(re.findall(r"[^\W_]+(?:[.,][0-9]+)?", fold(question)))
-    asked |= {w.replace(",", ".") for w in asked}
+    asked = _words(question)
     candidates = []
     for hit in hits[:PRODUCT_HIT_DEPTH]:
         product_id = getattr(hit.chunk, "product_id", None)
