@@ -29,13 +29,13 @@ from app.domain.chat import (
 from app.domain.order_numbers import DEFAULT_ORDER_NUMBERS, OrderNumberFormat
 from app.errors import InvalidInputError, NotFoundError, RateLimitedError
 from app.services.chat import answer_fallback, guard, intents, reply_checks
-from app.services.chat.query_text import without_instructions
 from app.services.chat.answering import AnswerRequest, GroundedAnswerer
 from app.services.chat.dispute import dispute_reply
 from app.services.chat.facts.layer import FactLayer, FactQuestion
 from app.services.chat.handoff import InboxService, handoff_reason
 from app.services.chat.order_lookup import OrderLookup, prompt_summary, status_text
 from app.services.chat.prompts import PROMPT_VERSION, Turn
+from app.services.chat.query_text import without_instructions
 from app.services.chat.store_answers import StoreAnswerService
 from app.services.language import RTL_LANGUAGES, LanguageIdentifier
 from app.services.merchant_profile import MerchantProfileService
