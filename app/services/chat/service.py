@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Generator, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from app.domain.chat import (
@@ -31,7 +31,7 @@ from app.errors import InvalidInputError, NotFoundError, RateLimitedError
 from app.services.chat import answer_fallback, guard, intents, reply_checks
 from app.services.chat.answering import AnswerRequest, GroundedAnswerer
 from app.services.chat.dispute import dispute_reply
-from app.services.chat.facts.layer import FactLayer, FactQuestion
+from app.services.chat.facts.layer import FactLayer, FactQuestion, FactSummary
 from app.services.chat.handoff import InboxService, handoff_reason
 from app.services.chat.order_lookup import OrderLookup, prompt_summary, status_text
 from app.services.chat.prompts import PROMPT_VERSION, Turn
@@ -369,6 +369,12 @@ class BuyerChatService:
                 answer = f"{answer}\n\n{handed.text}"
             return _Routed(answer, meta={**retrieval_meta, "refused": True}, flags=["low_retrieval_score"])
         self._conversations.reset_low_confidence(conversation.id)
+        summary = self._facts.summary(text, retrieval.hits, language) if self._facts else FactSummary()
+        if summary.sentences:
+            # The fallback may state the catalog's price or a shipping row: the source that states it is cited.
+            cited = {c.chunk_id for c in retrieval.citations}
+            extra = [c for c in summary.citations if c.chunk_id not in cited]
+            retrieval = replace(retrieval, citations=[*extra, *retrieval.citations])
         yield CitationsEvent(citations=retrieval.citations)
         profile = self._profile.get()
         session_order = self._orders.session_order(conversation)
@@ -386,7 +392,7 @@ class BuyerChatService:
             extra_grounding=[profile.opening_hours, profile.store_name], buyer_texts=buyer_texts,
             allowed_order_no=session_order.order_no if session_order else None,
             allowed_emails=[e for e in [conversation.buyer_email, *guard.emails_in(" ".join([text, *buyer_texts]))] if e],
-            fallback_facts=self._facts.summary(text, retrieval.hits, language) if self._facts else (),
+            fallback_facts=summary.sentences,
         )  # fmt: skip
         outcome = yield from self._answerer.answer(request)
         meta = {**retrieval_meta, "guard": outcome.details} if outcome.details else retrieval_meta

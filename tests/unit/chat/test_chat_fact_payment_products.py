@@ -81,3 +81,11 @@ def test_the_product_is_found_by_a_unique_title_word_when_no_hit_is_a_product(la
                             hits=hits(chunks, "policies/warranty.md#warranty-period"))
     answer = layer.answer(question)
     assert answer is not None and "PP-156-4K-OLED" in answer.text and "24 Monate" in answer.text
+
+
+def test_the_fallback_summary_cites_the_chunk_that_states_its_price(layer: FactLayer, chunks: dict[str, Chunk]) -> None:
+    compat = next(cid for cid in chunks if cid.startswith("products.yaml#PP-101-MINI") and "compatib" in cid)
+    summary = layer.summary("这个10.1寸小屏能接树莓派吗", hits(chunks, compat), "zh")
+    assert summary.sentences and "79.00" in summary.sentences[0]
+    assert all(c.chunk_id in chunks for c in summary.citations)
+    assert any("79.00" in chunks[c.chunk_id].text for c in summary.citations)

@@ -45,6 +45,12 @@ class FactAnswer:
 
 
 @dataclass(frozen=True)
+class FactSummary:
+    sentences: list[str] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class FactQuestion:
     text: str
     language: str
@@ -67,22 +73,29 @@ class FactLayer:
             return self.damage(question)
         return self._policy(question) or self._shipping(question) or self._payment(question) or self._product(question)
 
-    def summary(self, question: str, hits: Sequence[ScoredChunk], language: str, *, limit: int = 3) -> list[str]:
+    def summary(self, question: str, hits: Sequence[ScoredChunk], language: str, *, limit: int = 3) -> FactSummary:
         """Short sentences of facts for the fallback answer when no model reply can be sent (at most `limit`): the
-        products the buyer named, else the best retrieved product or shipping row (price and availability; shipping)."""
+        products the buyer named, else the best retrieved product or shipping row (price and availability; shipping),
+        with the citation of what states them (a number shown must be one the cited source states)."""
         catalog = self._catalog.current()
         named = mentioned_products(question, catalog)
         if named:
-            return [line for product in named[:1] for line in key_facts(product, language)][:limit]
+            product = named[0]
+            return FactSummary(key_facts(product, language)[:limit], [product_citation(product)])
         sentences: list[str] = []
+        citations: list[Citation] = []
         for hit in hits[:1]:
             if hit.chunk.kind == "product" and hit.chunk.product_id:
                 product = catalog.product(hit.chunk.product_id)
-                sentences += key_facts(product, language) if product else []
+                if product:
+                    sentences += key_facts(product, language)
+                    citations.append(product_citation(product))
             elif hit.chunk.kind == "shipping" and hit.chunk.section:
                 row = catalog.shipping_to(hit.chunk.section)
-                sentences += shipping_sentences(row, language) if row else []
-        return list(dict.fromkeys(sentences))[:limit]
+                if row:
+                    sentences += shipping_sentences(row, language)
+                    citations.append(row_citation(row))
+        return FactSummary(list(dict.fromkeys(sentences))[:limit], citations)
 
     def _policy(self, question: FactQuestion) -> FactAnswer | None:
         sentences = [s for topic in policy_topics(question.text)
