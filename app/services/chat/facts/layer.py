@@ -86,10 +86,10 @@ class FactLayer:
         citations: list[Citation] = []
         for hit in hits[:1]:
             if hit.chunk.kind == "product" and hit.chunk.product_id:
-                product = catalog.product(hit.chunk.product_id)
-                if product:
-                    sentences += key_facts(product, language)
-                    citations.append(product_citation(product))
+                found = catalog.product(hit.chunk.product_id)
+                if found:
+                    sentences += key_facts(found, language)
+                    citations.append(product_citation(found))
             elif hit.chunk.kind == "shipping" and hit.chunk.section:
                 row = catalog.shipping_to(hit.chunk.section)
                 if row:
