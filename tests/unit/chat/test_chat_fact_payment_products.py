@@ -89,3 +89,10 @@ def test_the_fallback_summary_cites_the_chunk_that_states_its_price(layer: FactL
     assert summary.sentences and "79.00" in summary.sentences[0]
     assert all(c.chunk_id in chunks for c in summary.citations)
     assert any("79.00" in chunks[c.chunk_id].text for c in summary.citations)
+
+
+def test_a_product_question_that_mentions_paying_is_not_a_payment_question(layer: FactLayer, chunks: dict[str, Chunk]) -> None:
+    question = FactQuestion("¿El monitor OLED 4K es compatible con HDR? Pagué con la tarjeta.", "es", RefundPolicy(),
+                            hits=hits(chunks, PAYMENT_FAQ))
+    answer = layer.answer(question)
+    assert answer is None or answer.kind != "payment"

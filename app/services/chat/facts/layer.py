@@ -17,7 +17,7 @@ from app.services.chat import intents
 from app.services.chat.facts import templates as t
 from app.services.chat.facts.catalog import CatalogSource
 from app.services.chat.facts.destinations import find_destinations
-from app.services.chat.facts.payment_facts import payment_answer, payment_citation, payment_facts
+from app.services.chat.facts.payment_facts import named_methods, payment_answer, payment_citation, payment_facts
 from app.services.chat.facts.policy_facts import damage_answer, policy_citation, policy_sentence
 from app.services.chat.facts.product_facts import (
     key_facts,
@@ -134,6 +134,8 @@ class FactLayer:
         """"Can I pay with PayPal?": the methods the shop's own payment passage names (among the top hits)."""
         if not asks_about("payment", question.text) or asks_about("duties", question.text):
             return None
+        if asked_attributes(question.text) and not named_methods(question.text):
+            return None  # "is it HDR compatible? I paid by card": a product question that mentions paying
         facts = payment_facts(question.hits)
         if facts is None:
             return None
