@@ -17,7 +17,12 @@ from app.services.chat import intents
 from app.services.chat.facts import templates as t
 from app.services.chat.facts.catalog import CatalogSource
 from app.services.chat.facts.destinations import find_destinations
-from app.services.chat.facts.payment_facts import named_methods, payment_answer, payment_citation, payment_facts
+from app.services.chat.facts.payment_facts import (
+    named_methods,
+    payment_answer,
+    payment_citation,
+    payment_facts,
+)
 from app.services.chat.facts.policy_facts import damage_answer, policy_citation, policy_sentence
 from app.services.chat.facts.product_facts import (
     key_facts,
