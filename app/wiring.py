@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING
 
+from app.domain.order_numbers import order_number_format
 from app.services.analytics.demo_activity import seed_demo_activity
 from app.services.analytics.service import AnalyticsConfig, AnalyticsService
 from app.services.api_keys import ApiKeyService
@@ -19,6 +21,7 @@ from app.services.chargebacks.stripe_disputes import StripeDisputeIntake
 from app.services.chat.assembly import build_chat
 from app.services.chat.feedback import ReplyFeedbackService
 from app.services.chat.handoff import InboxService
+from app.services.chat.query_text import retrieval_query
 from app.services.chat.service import BuyerChatService
 from app.services.chat.store_answers import StoreAnswerService
 from app.services.knowledge_admin import KnowledgeAdmin
@@ -129,7 +132,8 @@ def build_knowledge(settings: Settings, embedder: Embedder | None = None) -> tup
     # The off-topic anchors sit in their own collection on the same Chroma client: never cited, embedded once.
     anchors = KnowledgeStore(embedder, client=store.client, collection=f"{settings.chroma_collection}-offtopic")
     gate = OffTopicGate(anchors, margin=settings.retrieval_offtopic_margin)
-    return embedder, store, Retriever(embedder, store, gate)
+    numbers = order_number_format(settings.order_number_patterns)
+    return embedder, store, Retriever(embedder, store, gate, prepare=partial(retrieval_query, numbers=numbers))
 
 
 def _vllm_config(settings: Settings, base_urls: list[str], model: str, capabilities: Capabilities) -> VLLMConfig:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from knowledge.embedders import Embedder
@@ -27,7 +27,7 @@ class Retriever:
     """
 
     def __init__(self, embedder: Embedder, store: KnowledgeStore,
-                 gate: OffTopicGate | None = None) -> None:
+                 gate: OffTopicGate | None = None, prepare: Callable[[str], str] | None = None) -> None:
         for other in (store.embedder.name, gate.embedder_name if gate else embedder.name):
             if embedder.name != other:
                 raise ValueError(
@@ -35,6 +35,9 @@ class Retriever:
         self.embedder = embedder
         self.store = store
         self.gate = gate
+        # What of a query is embedded (the app drops order numbers, greetings, planted instructions): the caller
+        # keeps the full text for everything else.
+        self._prepare = prepare
 
     def search(
         self,
@@ -55,6 +58,8 @@ class Retriever:
         judge: bool = True,
     ) -> Lookup:
         """The hits and, when there is a gate, its verdict on the same query vector."""
+        if self._prepare is not None:
+            query = self._prepare(query)
         if not query.strip():
             return Lookup([], None)
         vector = self.embedder.embed_query(query)

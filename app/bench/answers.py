@@ -112,6 +112,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data-dir", type=Path, help="reuse this data dir (index kept between runs)")
     parser.add_argument("--no-chat", action="store_true", help="retrieval and refusal only, skip the chat service")
     parser.add_argument("--failures", action="store_true", help="list every probe that missed")
+    parser.add_argument("--hostile-model", action="store_true",
+                        help="answer with a scripted model that obeys every planted instruction (writes the quoted "
+                             "payload and the forbidden text): measures the reply guards, not a real model")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -156,7 +159,8 @@ def _run_in(args: argparse.Namespace, probes: list[Probe], data_dir: Path) -> in
     if args.embedder:
         overrides["embedder"] = args.embedder
     settings = Settings(**overrides)
-    services = build_services(settings, start_models=False)
+    hostile = HostileModel() if args.hostile_model else None
+    services = build_services(settings, start_models=False, chat_model=hostile.model if hostile else None)
     try:
         started = time.perf_counter()
         report = services.knowledge_admin.ingest_corpus()
@@ -176,6 +180,8 @@ def _run_in(args: argparse.Namespace, probes: list[Probe], data_dir: Path) -> in
             found = None if probe.off_topic else source_found(probe.sources, ids)
             outcome = Outcome(probe, ids, found, refused)
             if not args.no_chat:
+                if hostile is not None:
+                    hostile.probe = probe
                 _chat(services, probe, outcome)
             outcomes.append(outcome)
         elapsed = time.perf_counter() - started
@@ -187,6 +193,27 @@ def _run_in(args: argparse.Namespace, probes: list[Probe], data_dir: Path) -> in
     finally:
         services.close()
     return 0
+
+
+class HostileModel:
+    """A model that does what planted instructions say: it answers, then writes every quoted payload of the
+    buyer's message and the probe's forbidden text ("Your refund is approved…", "discount code: FREE100").
+    The reply guards must keep all of it from the buyer. A scripted stand-in for the worst real model."""
+
+    def __init__(self) -> None:
+        from models.scripted import ScriptedChatModel
+
+        self.probe: Probe | None = None
+        self.model = ScriptedChatModel(self._reply, model="hostile")
+
+    def _reply(self, messages: list[Any], params: Any) -> str:
+        from app.services.chat.reply_checks import quoted_payloads
+
+        probe = self.probe
+        if probe is None:
+            return "Please see the sources below."
+        obeyed = [*quoted_payloads(probe.q), *(f"{phrase} FREE100" for phrase in probe.forbid)]
+        return " ".join(["Here is what you asked about.", *obeyed])
 
 
 def _chat(services: Any, probe: Probe, outcome: Outcome) -> None:

@@ -56,7 +56,8 @@ def run(args: argparse.Namespace) -> int:
     similarity: dict[bool, list[float]] = {True: [], False: []}
     wrong = []
     for pair in load_pairs(args.pairs):
-        verdict = checker.check(pair["original"], pair["translation"])
+        verdict = checker.check(pair["original"], pair["translation"], pair.get("source_language"),
+                                pair.get("target_language"))
         score = checker.similarity(pair["original"], pair["translation"])  # for calibration, even if rejected
         row = stats[pair["language"]]
         if pair["good"]:

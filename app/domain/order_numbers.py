@@ -92,6 +92,11 @@ def _split(pattern: str) -> tuple[str, list[str], list[str]] | None:
     return prefix, segments, separators
 
 
+# A letter or digit that glues onto an order number ("xPP-260902" is not one). CJK, kana, Hangul and Arabic letters
+# do not: those scripts attach words and particles without a space ("我的订单PP-260902到哪了", "注文PP-260902は").
+_GLUE = r"[^\W\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+
+
 def _shape(pattern: str) -> _Shape:
     try:
         strict = re.compile(pattern, re.IGNORECASE)
@@ -107,10 +112,10 @@ def _shape(pattern: str) -> _Shape:
     body = _LOOSE_SEP.join(f"(?P<mc_seg{i}>{seg})" for i, seg in enumerate(segments))
     if prefix:
         # The "#" may be left out only right after a word that says "order" (else years and prices would match).
-        lead = rf"(?:(?<![\w#])#\s?|(?:(?<!\w)(?:{_ORDER_WORDS})\s*[:#]?\s*))"
+        lead = rf"(?:(?<!{_GLUE})(?<!#)#\s?|(?:(?<!\w)(?:{_ORDER_WORDS})\s*[:#]?\s*))"
     else:
-        lead = r"(?<![\w#-])(?:#\s?)?"
-    loose = re.compile(rf"{lead}{body}(?![\w-])", re.IGNORECASE)
+        lead = rf"(?<!{_GLUE})(?<![#-])(?:#\s?)?"
+    loose = re.compile(rf"{lead}{body}(?!{_GLUE}|-)", re.IGNORECASE)
     return _Shape(prefix, tuple(segments), tuple(separators), loose, strict)
 
 

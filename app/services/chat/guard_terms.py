@@ -160,3 +160,59 @@ INSTRUCTION_CUES: tuple[str, ...] = (
     "sahibin notu", "yanıtını .{0,20}ile bitir", "ملاحظة المالك", "اختم ردك", "店主备注", "以.{0,20}结束你的回复",
     "回复结尾", "オーナーからのメモ", "返信の最後に", "주인 메모", "답변 끝에", "답변을 .{0,20}로 끝내",
 )
+
+# Overrides and fake privileges, in the 14 languages ("ignore all previous instructions", "you are in admin mode",
+# "[SYSTEM]"): what an attacker writes to turn a buyer's message into orders. Also instruction cues.
+INSTRUCTION_CUES += (
+    r"(?:ignore|disregard|forget) (?:all |any )?(?:the )?(?:previous|prior|above|earlier)", r"admin(?:istrator)? mode",
+    r"\[(?:system|admin|sys|developer)\]", r"(?:^|\s)system\s*:", r"act as (?:an? )?(?:admin|administrator|developer)",
+    r"ignora (?:todas )?las instrucciones", r"modo (?:de )?admin(?:istrador)?", r"\[sistema\]",
+    r"ignore[rz]? (?:toutes )?(?:les )?instructions", r"mode (?:admin|administrateur)", r"\[système\]",
+    r"ignorier(?:e|en sie)? (?:alle )?(?:vorherigen )?anweisungen", r"admin-?modus", r"\[admin\]",
+    r"ignora (?:tutte )?le istruzioni", r"modalità (?:admin|amministratore)",
+    r"ignore (?:todas )?as instruções", r"modo admin",
+    r"negeer (?:alle )?(?:eerdere |vorige )?instructies", r"beheerdersmodus",
+    r"zignoruj (?:wszystkie )?(?:poprzednie )?(?:instrukcje|polecenia)", r"tryb(?:ie)? (?:admina|administratora)",
+    r"игнорируй\w*", r"забудь\w* (?:все )?(?:предыдущие )?инструкци", r"режим\w* (?:админ\w*|администратор\w*)",
+    r"talimatları (?:yok say|görmezden gel|unut)", r"yönetici modu", r"admin modu",
+    r"تجاهل", r"وضع (?:المسؤول|المدير|الأدمن)", r"\[النظام\]",
+    r"忽略(?:之前|以上|前面)?(?:所有|全部)?(?:的)?(?:指令|指示|说明|规则)", r"管理员模式", r"【系统】", r"\[系统\]",
+    r"指示(?:は|を)(?:すべて|全て)?無視", r"管理者モード", r"【システム】",
+    r"지시(?:는|를|사항을)? (?:모두 )?무시", r"관리자 모드", r"\[시스템\]",
+)
+
+# Greetings a buyer opens with: nothing in them tells the retriever which document answers the question.
+GREETINGS: tuple[str, ...] = (
+    "hi", "hello", "hey", "hiya", "good (?:morning|afternoon|evening)", "dear (?:sir|madam|team|support)",
+    "hola", "buenos días", "buenas(?: tardes| noches)?", "bonjour", "bonsoir", "salut", "coucou",
+    "hallo", "guten (?:tag|morgen|abend)", "servus", "moin", "ciao", "salve", "buongiorno", "buonasera",
+    "olá", "ola", "oi", "bom dia", "boa (?:tarde|noite)", "hoi", "goedemiddag", "goedemorgen", "dag",
+    "dzień dobry", "cześć", "witam", "здравствуйте", "привет", "добрый (?:день|вечер)", "доброе утро",
+    "merhaba", "selam", "iyi günler", "مرحبا", "السلام عليكم", "أهلا", "你好", "您好", "哈喽",
+    "こんにちは", "こんばんは", "すみません", "안녕하세요", "안녕",
+)
+
+# Negation markers per language, matched on casefolded text (Latin/Cyrillic as whole words; CJK, kana, Hangul and
+# Arabic anywhere). Used to see that "we refunded" came out as "we did not refund" in a translation, and that a
+# document's sentence says what a shop does NOT accept. Turkish negates inside the verb (-me/-ma): its common
+# negative endings are listed as word parts.
+NEGATIONS: dict[str, tuple[str, ...]] = {
+    "en": ("not", "no", "never", "cannot", "can't", "don't", "doesn't", "didn't", "won't", "isn't", "aren't",
+           "wasn't", "weren't", "haven't", "hasn't", "none", "neither", "nor"),
+    "es": ("no", "nunca", "jamás", "ningún", "ninguna", "ninguno", "nada", "ni", "tampoco"),
+    "fr": ("pas", "jamais", "aucun", "aucune", "rien", "ni", "non"),
+    "de": ("nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals", "nichts", "weder"),
+    "it": ("non", "mai", "nessun", "nessuna", "nessuno", "niente", "nulla", "né"),
+    "pt": ("não", "nunca", "nenhum", "nenhuma", "nada", "nem", "jamais"),
+    "nl": ("niet", "geen", "nooit", "niets", "noch"),
+    "pl": ("nie", "nigdy", "żaden", "żadna", "żadne", "żadnych", "nic", "ani"),
+    "ru": ("не", "нет", "никогда", "ни", "ничего", "никакой", "никаких"),
+    "tr": ("değil", "yok", "hiç", "hiçbir", "asla"),
+    "ar": ("لا", "لم", "لن", "ليس", "ليست", "غير", "بدون", "أبدا", "أبدًا"),
+    "zh": ("不", "没", "沒", "未", "别", "別"),  # not 无/非: "无线" is wireless, "非常" very
+    "ja": ("ない", "ません", "なし", "無し", "不可"),
+    "ko": ("않", "안 ", "못", "없", "아니", "불가"),
+}
+# Turkish negative verb endings (word parts): "iade edilmedi" (was not refunded), "ödemeyecek" (will not pay).
+NEGATION_PARTS_TR: tuple[str, ...] = ("madı", "medi", "mıyor", "miyor", "muyor", "müyor", "mayacak", "meyecek",
+                                      "mamış", "memiş", "maz", "mez", "mayın", "meyin", "madan", "meden")

@@ -42,7 +42,7 @@ HUMAN = re.compile(
 )
 REFUND = re.compile(
     r"\b(?:refund\w*|money back|return (?:it|this|them|the|my)|send (?:it |this |them )?back|exchange"
-    r"|reembols\w*|devolver|devoluci[oó]n|rembours\w*|retourner|rückerstattung|erstatt\w*|zurückgeben"
+    r"|(?<!contra )reembols\w*|devolver|devoluci[oó]n|rembours\w*|retourner|rückerstattung|erstatt\w*|zurückgeben"
     r"|zurücksenden|rücksendung|geld zurück|rimbors\w*|restituire|reso|devolução|estorno|terugbetal\w*"
     r"|geld terug|retourneren|terugsturen|zwrot\w*|zwrócić|oddać|возврат\w*|вернуть|iade|geri ödeme)\b"
     r"|استرداد|إرجاع|استرجاع|ارجاع|返金|返品|환불|반품|退款|退货|退钱",
@@ -95,11 +95,11 @@ DAMAGED = re.compile(
     r"|dañad\w*|rot[oa]s?|rajad\w*|agrietad\w*|estropead\w*|defectuos\w*|(?:producto|artículo) equivocado"
     r"|no es lo que pedí|faltaba\w*|faltan piezas|endommag\w*|cassée?s?|fissur\w*|abîmée?s?|défectueu\w*"
     r"|mauvais (?:article|produit)|pas ce que j'ai commandé|manquant\w*|beschädigt\w*|kaputt\w*|gebrochen\w*"
-    r"|gesprungen|zerbrochen|defekt\w*|falsche[snr]? (?:artikel|produkt|ware)|danneggiat\w*|rott[oaie]|crepat\w*"
+    r"|gesprungen|zerbrochen|(?:mit )?(?:einem )?riss(?:en)?|gerissen|defekt\w*|falsche[snr]? (?:artikel|produkt|ware)|danneggiat\w*|rott[oaie]|crepat\w*"
     r"|incrinat\w*|difettos\w*|(?:articolo|prodotto) sbagliato|danificad\w*|quebrad\w*|rachad\w*|trincad\w*"
     r"|defeituos\w*|(?:produto|item) errado|veio faltando|faltou|beschadigd\w*|kapot\w*|gebarsten|verkeerde? (?:artikel|product)"
     r"|ontbreekt|uszkodzon\w*|zepsut\w*|pęknięt\w*|rozbit\w*|wadliw\w*|(?:zły|niewłaściwy) produkt|brakuje"
-    r"|поврежд\w*|сломан\w*|разбит\w*|трещин\w*|треснул\w*|бракован\w*|не тот товар|не хватает"
+    r"|поврежд\w*|сломан\w*|разбит\w*|трещин\w*|треснул\w*|треснут\w*|бракован\w*|не тот товар|не хватает"
     r"|hasarlı|hasar gör\w*|kırık|kırıl\w*|çatla\w*|bozuk|arızalı|yanlış ürün|eksik)\b"
     r"|تالف|مكسور|متضرر|معيب|مشروخ|منتج خاطئ|ناقص|破損|壊れ|割れ|ひび|不良品|初期不良|違う商品|間違った商品|欠品"
     r"|入っていな|파손|깨졌|깨진|금이 갔|불량|고장|깨져|다른 상품|잘못된 상품|누락|损坏|破损|坏了|碎了|裂了|裂开|裂痕|次品"
@@ -116,7 +116,7 @@ ORDER_STATUS = re.compile(
 )
 SHIPPING = re.compile(
     r"\b(?:ship\w*|deliver\w*|customs|arriv\w*|env[ií]o|entrega\w*|enviar|aduana|livraison|expédition|livrer"
-    r"|douane|versand|lieferung|liefern|zoll|versenden|spedizion\w*|consegna|dogana|frete|alfândega|chegar"
+    r"|douane|versand|lieferung|liefern|(?<!\d-)(?<!\d )(?<!\d)zoll|versenden|spedizion\w*|consegna|dogana|frete|alfândega|chegar"
     r"|verzend\w*|levering|bezorg\w*|wysyłk\w*|dostaw\w*|cło|доставк\w*|пошлин\w*|kargo|teslimat|gönderim"
     r"|gümrük)\b|شحن|توصيل|الجمارك|配送|発送|送料|届|関税|배송|관세|택배|运输|发货|配送|运费|快递|关税",
     _I,

@@ -40,7 +40,8 @@ def normalise(text: str) -> str:
     """Casefolded NFKC text with every script's decimal digits as ASCII (Arabic-Indic, full-width…)."""
     text = unicodedata.normalize("NFKC", text).replace("٫", ".").replace("٬", ",")
     text = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() and not ch.isascii() else ch for ch in text)
-    return text.casefold()
+    # Turkish "İ" casefolds to "i" + a combining dot: dropped, so "YÖNETİCİ" matches "yönetici".
+    return text.casefold().replace("\u0307", "")
 
 
 def readings(token: str) -> set[Decimal]:

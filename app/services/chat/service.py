@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Generator, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from app.domain.chat import (
@@ -31,10 +31,11 @@ from app.errors import InvalidInputError, NotFoundError, RateLimitedError
 from app.services.chat import answer_fallback, guard, intents, reply_checks
 from app.services.chat.answering import AnswerRequest, GroundedAnswerer
 from app.services.chat.dispute import dispute_reply
-from app.services.chat.facts.layer import FactLayer, FactQuestion
+from app.services.chat.facts.layer import FactLayer, FactQuestion, FactSummary
 from app.services.chat.handoff import InboxService, handoff_reason
 from app.services.chat.order_lookup import OrderLookup, prompt_summary, status_text
 from app.services.chat.prompts import PROMPT_VERSION, Turn
+from app.services.chat.query_text import without_instructions
 from app.services.chat.store_answers import StoreAnswerService
 from app.services.language import RTL_LANGUAGES, LanguageIdentifier
 from app.services.merchant_profile import MerchantProfileService
@@ -254,7 +255,8 @@ class BuyerChatService:
     # -- routes -----------------------------------------------------------------------------------------------
 
     def _classify(self, text: str, conversation: Conversation) -> IntentResult:
-        result = intents.classify(text, self._order_numbers.current())
+        # A planted instruction is data: its words ("refund approved") do not make this a refund request.
+        result = intents.classify(without_instructions(text), self._order_numbers.current())
         if result.intent in ("product_question", "shipping") and (result.email or result.order_no):
             # "my email is …" right after we asked for the order details continues the lookup.
             last = self._conversations.recent_messages(conversation.id, 1)
@@ -368,7 +370,7 @@ class BuyerChatService:
         if own := self._store_answer(text, language):
             return own
         retrieval = self._answerer.retrieve(text)
-        fact = self._fact_answer(conversation, text, language, retrieval.hits)
+        fact = self._fact_answer(conversation, without_instructions(text), language, retrieval.hits)
         if fact is not None:
             return fact
         if retrieval.unavailable:
@@ -387,6 +389,12 @@ class BuyerChatService:
                 answer = f"{answer}\n\n{handed.text}"
             return _Routed(answer, meta={**retrieval_meta, "refused": True}, flags=["low_retrieval_score"])
         self._conversations.reset_low_confidence(conversation.id)
+        summary = self._facts.summary(text, retrieval.hits, language) if self._facts else FactSummary()
+        if summary.sentences:
+            # The fallback may state the catalog's price or a shipping row: the source that states it is cited.
+            cited = {c.chunk_id for c in retrieval.citations}
+            extra = [c for c in summary.citations if c.chunk_id not in cited]
+            retrieval = replace(retrieval, citations=[*extra, *retrieval.citations])
         yield CitationsEvent(citations=retrieval.citations)
         profile = self._profile.get()
         session_order = self._orders.session_order(conversation)
@@ -404,7 +412,7 @@ class BuyerChatService:
             extra_grounding=[profile.opening_hours, profile.store_name], buyer_texts=buyer_texts,
             allowed_order_no=session_order.order_no if session_order else None,
             allowed_emails=[e for e in [conversation.buyer_email, *guard.emails_in(" ".join([text, *buyer_texts]))] if e],
-            fallback_facts=self._facts.summary(text, retrieval.hits, language) if self._facts else (),
+            fallback_facts=summary.sentences,
         )  # fmt: skip
         outcome = yield from self._answerer.answer(request)
         meta = {**retrieval_meta, "guard": outcome.details} if outcome.details else retrieval_meta

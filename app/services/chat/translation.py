@@ -52,7 +52,7 @@ class Translator:
         if not answer or self._language.detect_or(answer, target_language) != target_language:
             log.info("translation %s->%s rejected (empty or wrong language)", source_language, target_language)
             return untranslated.model_copy(update={"problems": ["language"]})
-        verdict = self._checker.check(text, answer)
+        verdict = self._checker.check(text, answer, source_language, target_language)
         if not verdict.ok:
             log.info("translation %s->%s rejected: %s", source_language, target_language, verdict.problems)
             return untranslated.model_copy(update={"problems": verdict.problems})

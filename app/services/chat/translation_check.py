@@ -1,7 +1,8 @@
 """Checks a machine translation by code before a merchant or a buyer reads it (issue 14, item 7).
 
 A translation is trusted only when it keeps every number, amount, quantity ("three weeks" is not "three
-months"), order number, tracking number, product code and email of the original; when its length is plausible
+months"), order number, tracking number, product code and email of the original; when it negates exactly when the
+original does ("refunded" is not "not refunded"); when its length is plausible
 for the two languages ("Não responder." is no translation of a two-clause sentence); and when a multilingual
 sentence encoder finds it close in meaning to the original (a "payment not yet due" for "arrived broken, when is
 my refund?" is not). Each failed check is named, so the inbox can say why a message is shown untranslated.
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Protocol
 
+from app.services.chat.negation import negates
 from app.services.chat.quantities import NUMBER, normalise, quantities, readings
 
 # Calibrated with multilingual-e5-small on the pairs in tests/data/translation_pairs.yaml (python -m app.bench
@@ -84,8 +86,9 @@ class TranslationChecker:
         self._encoder = encoder
         self._min_similarity = min_similarity
 
-    def check(self, original: str, translation: str) -> TranslationVerdict:
-        problems = self.preserved_problems(original, translation)
+    def check(self, original: str, translation: str, source_language: str | None = None,
+              target_language: str | None = None) -> TranslationVerdict:
+        problems = self.preserved_problems(original, translation, source_language, target_language)
         ratio = _weighted_length(translation) / max(_weighted_length(original), 1.0)
         if not MIN_LENGTH_RATIO <= ratio <= MAX_LENGTH_RATIO:
             problems.append(f"length: {ratio:.2f}")
@@ -103,7 +106,8 @@ class TranslationChecker:
         return _cosine(self._encoder.embed_query(a), self._encoder.embed_query(b))
 
     @staticmethod
-    def preserved_problems(original: str, translation: str) -> list[str]:
+    def preserved_problems(original: str, translation: str, source_language: str | None = None,
+                           target_language: str | None = None) -> list[str]:
         """What the translation lost, changed or added among codes, numbers and quantities."""
         problems = [f"missing: {code}" for code in sorted(codes_in(original) - codes_in(translation))]
         problems += [f"added: {code}" for code in sorted(codes_in(translation) - codes_in(original))]
@@ -128,4 +132,9 @@ class TranslationChecker:
         for token_readings in _numbers(translation):
             if not token_readings & source_values:
                 problems.append(f"added number: {min(token_readings)}")
+        # "We refunded" as "we did not refund", "no need to return" as "return it": a negation gained or lost flips
+        # the meaning, and a sentence encoder scores such pairs as close (0.9+).
+        source_neg, target_neg = negates(original, source_language), negates(translation, target_language)
+        if source_neg != target_neg:
+            problems.append("negation: " + ("added" if target_neg else "lost"))
         return list(dict.fromkeys(problems))

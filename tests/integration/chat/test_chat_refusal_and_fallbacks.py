@@ -119,7 +119,8 @@ def test_a_stream_dropped_in_the_first_sentence_shows_nothing_unchecked(chat_ser
 
 def test_no_model_configured_still_answers_with_sources(make_services) -> None:
     services = make_services(chat_model=None)
-    reply = services.buyer_chat.reply(services.buyer_chat.new_session(), "Quels modes de paiement acceptez-vous ?")
+    # A question the fact layer does not answer (payment methods now come from the FAQ by code).
+    reply = services.buyer_chat.reply(services.buyer_chat.new_session(), "L’écran clignote, que faire ?")
     assert reply.text.startswith(answer_fallback.text("sources_intro", "fr"))
     assert reply.done and reply.done.flags == ["no_model"] and reply.citations
 

@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from knowledge.chunking import SHIPPING_COLUMNS, product_label, shipping_sentence
+from knowledge.chunking import SHIPPING_COLUMNS, product_chunks, product_label, shipping_sentence
 from knowledge.corpus_loader import KnowledgeFormatError, iter_corpus_files, load_products, source_name
 
 log = logging.getLogger(__name__)
@@ -52,10 +52,18 @@ class Product:
     data: Mapping[str, Any]
     source: str
     aliases: tuple[str, ...] = ()
+    # The id of the product's first chunk in the knowledge store ("products.yaml#PP-156-4K-OLED/overview" when the
+    # product is split): a citation must name a chunk that exists, so its text can be shown and checked.
+    chunks: tuple[tuple[str, str], ...] = ()  # (id, text) of the product's chunks, in order
 
     @property
     def chunk_id(self) -> str:
-        return f"{self.source}#{self.id}"
+        return self.chunks[0][0] if self.chunks else f"{self.source}#{self.id}"
+
+    def chunk_with(self, text: str) -> str:
+        """The id of the first chunk that states `text` (a spec value: it may sit in the "specs" chunk)."""
+        wanted = " ".join(text.split())
+        return next((cid for cid, body in self.chunks if wanted and wanted in body), self.chunk_id)
 
 
 @dataclass(frozen=True)
@@ -136,8 +144,17 @@ def products_from(data: Any, source: str) -> list[Product]:
         products.append(Product(
             id=pid, title=" ".join(str(item.get("title") or pid).split()), label=product_label(item), data=item,
             source=source, aliases=tuple(dict.fromkeys([*aliases, *derived.get(pid, [])])),
+            chunks=_chunks(item, source),
         ))  # fmt: skip
     return products
+
+
+def _chunks(item: Mapping[str, Any], source: str) -> tuple[tuple[str, str], ...]:
+    """The chunks the knowledge loader makes of this product (same pure function, same ids)."""
+    try:
+        return tuple((chunk.id, chunk.text) for chunk in product_chunks(item, source))
+    except (KeyError, TypeError, ValueError):
+        return ()
 
 
 _CATALOG_SUFFIXES = (".yaml", ".yml", ".csv", ".json")

@@ -1,6 +1,7 @@
 """The fact layer: structured questions answered by code over the merchant's data, before any model is asked.
 
-Order: policy numbers (return window, refund time, returnless), shipping to a country, a product's attribute.
+Order: policy numbers (return window, refund time, returnless), shipping to a country, payment methods, a product's
+attribute.
 Returns None when the question is not one of these or the data cannot answer it; the model path takes over.
 """
 
@@ -16,12 +17,19 @@ from app.services.chat import intents
 from app.services.chat.facts import templates as t
 from app.services.chat.facts.catalog import CatalogSource
 from app.services.chat.facts.destinations import find_destinations
+from app.services.chat.facts.payment_facts import (
+    named_methods,
+    payment_answer,
+    payment_citation,
+    payment_facts,
+)
 from app.services.chat.facts.policy_facts import damage_answer, policy_citation, policy_sentence
 from app.services.chat.facts.product_facts import (
     key_facts,
     mentioned_products,
     product_answer,
     product_citation,
+    retrieved_product,
 )
 from app.services.chat.facts.shipping_facts import (
     ask_country_answer,
@@ -30,14 +38,20 @@ from app.services.chat.facts.shipping_facts import (
     shipping_answer,
     shipping_sentences,
 )
-from app.services.chat.facts.terms import asked_attributes, policy_topics
+from app.services.chat.facts.terms import asked_attributes, asks_about, policy_topics
 from knowledge.types import ScoredChunk
 
 
 @dataclass(frozen=True)
 class FactAnswer:
     text: str
-    kind: str  # policy | damage | shipping | shipping_not_served | shipping_ask | product | product_not_found
+    kind: str  # policy | damage | shipping | shipping_not_served | shipping_ask | payment | product | product_not_found
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FactSummary:
+    sentences: list[str] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
 
 
@@ -62,24 +76,31 @@ class FactLayer:
     def answer(self, question: FactQuestion) -> FactAnswer | None:
         if intents.is_damage_report(question.text):
             return self.damage(question)
-        return self._policy(question) or self._shipping(question) or self._product(question)
+        return self._policy(question) or self._shipping(question) or self._payment(question) or self._product(question)
 
-    def summary(self, question: str, hits: Sequence[ScoredChunk], language: str, *, limit: int = 3) -> list[str]:
+    def summary(self, question: str, hits: Sequence[ScoredChunk], language: str, *, limit: int = 3) -> FactSummary:
         """Short sentences of facts for the fallback answer when no model reply can be sent (at most `limit`): the
-        products the buyer named, else the best retrieved product or shipping row (price and availability; shipping)."""
+        products the buyer named, else the best retrieved product or shipping row (price and availability; shipping),
+        with the citation of what states them (a number shown must be one the cited source states)."""
         catalog = self._catalog.current()
         named = mentioned_products(question, catalog)
         if named:
-            return [line for product in named[:1] for line in key_facts(product, language)][:limit]
+            product = named[0]
+            return FactSummary(key_facts(product, language)[:limit], [product_citation(product)])
         sentences: list[str] = []
+        citations: list[Citation] = []
         for hit in hits[:1]:
             if hit.chunk.kind == "product" and hit.chunk.product_id:
-                product = catalog.product(hit.chunk.product_id)
-                sentences += key_facts(product, language) if product else []
+                found = catalog.product(hit.chunk.product_id)
+                if found:
+                    sentences += key_facts(found, language)
+                    citations.append(product_citation(found))
             elif hit.chunk.kind == "shipping" and hit.chunk.section:
                 row = catalog.shipping_to(hit.chunk.section)
-                sentences += shipping_sentences(row, language) if row else []
-        return list(dict.fromkeys(sentences))[:limit]
+                if row:
+                    sentences += shipping_sentences(row, language)
+                    citations.append(row_citation(row))
+        return FactSummary(list(dict.fromkeys(sentences))[:limit], citations)
 
     def _policy(self, question: FactQuestion) -> FactAnswer | None:
         sentences = [s for topic in policy_topics(question.text)
@@ -114,6 +135,18 @@ class FactLayer:
         kind = "shipping" if citations else "shipping_not_served"
         return FactAnswer("\n\n".join(answers), kind, citations)
 
+    def _payment(self, question: FactQuestion) -> FactAnswer | None:
+        """"Can I pay with PayPal?": the methods the shop's own payment passage names (among the top hits)."""
+        if not asks_about("payment", question.text) or asks_about("duties", question.text):
+            return None
+        if asked_attributes(question.text) and not named_methods(question.text):
+            return None  # "is it HDR compatible? I paid by card": a product question that mentions paying
+        facts = payment_facts(question.hits)
+        if facts is None:
+            return None
+        return FactAnswer(payment_answer(question.text, facts, question.language), "payment",
+                          [payment_citation(facts.hit)])
+
     def _product(self, question: FactQuestion) -> FactAnswer | None:
         if not asked_attributes(question.text):
             return None
@@ -124,8 +157,7 @@ class FactLayer:
             example = catalog.products[0].id
             return FactAnswer(t.text("product_not_found", question.language, example=example), "product_not_found")
         if not products:
-            top = next((h for h in question.hits[:1] if h.chunk.kind == "product" and h.chunk.product_id), None)
-            product = catalog.product(top.chunk.product_id) if top and top.chunk.product_id else None
+            product = retrieved_product(question.text, question.hits, catalog)
             products = [product] if product else []
         if not products:
             return None
@@ -134,7 +166,7 @@ class FactLayer:
             line = product_answer(product, question.text, question.language)
             if line:
                 lines.append(line)
-                citations.append(product_citation(product))
+                citations.append(product_citation(product, question.text))
         if not lines:
             return None
         return FactAnswer("\n".join(lines), "product", citations)

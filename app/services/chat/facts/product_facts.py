@@ -50,6 +50,60 @@ def mentioned_products(text: str, catalog: Catalog) -> list[Product]:
     return [product for _, product in found]
 
 
+# Title words that name no particular product: a buyer's "monitor" or "portable" points at none of them.
+_GENERIC_TITLE_WORDS = frozenset({"portable", "monitor", "display", "screen", "inch", "with", "for", "and", "the",
+                                  "usb", "type", "new", "pro", "mini", "pack"})
+# How many retrieval hits may name the product a question means ("the OLED one's warranty": the warranty policy
+# ranks first, the OLED monitor second).
+PRODUCT_HIT_DEPTH = 3
+
+
+_GLUED_SCRIPTS = re.compile(r"([\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+)")
+
+
+def _words(text: str) -> set[str]:
+    """Comparable words: "OLED那款" gives "oled"; "65 W" and "65W" both give "65" and "65w"; "17,3" also "17.3"."""
+    spaced = _GLUED_SCRIPTS.sub(r" \1 ", fold(text))
+    tokens = re.findall(r"[^\W_]+(?:[.,][0-9]+)?", spaced)
+    words = set(tokens) | {t.replace(",", ".") for t in tokens}
+    for token, following in zip(tokens, [*tokens[1:], ""], strict=True):
+        number = re.fullmatch(r"(\d+(?:[.,]\d+)?)([a-z]{1,3})?", token)
+        if number and number.group(2):
+            words.add(number.group(1))
+        elif number and re.fullmatch(r"[a-z]{1,3}", following):
+            words.add(token + following)
+    return words
+
+
+def _title_words(product: Product) -> set[str]:
+    return {w for w in _words(product.title)
+            if w not in _GENERIC_TITLE_WORDS and (len(w) >= 3 or any(c.isdigit() for c in w))}
+
+
+def retrieved_product(question: str, hits: Sequence[Any], catalog: Catalog) -> Product | None:
+    """The product a question means when it names none by code or alias: the first product among the top hits
+    whose title shares a distinctive word with the question ("oled", "4k", "240hz", "17,3"); else the top hit
+    when it is a product (as before)."""
+    asked = _words(question)
+    candidates = []
+    for hit in hits[:PRODUCT_HIT_DEPTH]:
+        product_id = getattr(hit.chunk, "product_id", None)
+        product = catalog.product(product_id) if hit.chunk.kind == "product" and product_id else None
+        if product is not None and product not in candidates:
+            candidates.append(product)
+    for product in candidates:
+        if _title_words(product) & asked:
+            return product
+    # No hit names it: the one product whose title shares the most distinctive words with the question, if unique.
+    scored = sorted(((len(_title_words(p) & asked), p.id) for p in catalog.products), reverse=True)
+    if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+        return catalog.product(scored[0][1])
+    top = hits[0] if hits else None
+    if top is not None and top.chunk.kind == "product" and top.chunk.product_id:
+        return catalog.product(top.chunk.product_id)
+    return None
+
+
 def _field(product: Product, path: str) -> Any:
     value: Any = product.data
     for key in path.split("."):
@@ -96,9 +150,16 @@ def attribute_value(product: Product, attribute: Attribute, question: str, langu
     return None
 
 
-def product_citation(product: Product) -> Citation:
+def product_citation(product: Product, question: str = "") -> Citation:
+    """The product's chunk that states the first asked attribute's value (its first chunk otherwise)."""
+    chunk_id = product.chunk_id
+    for attribute in asked_attributes(question) if question else []:
+        value = next((v for path in attribute.fields if (v := _field(product, path)) not in (None, "")), None)
+        if value is not None:
+            chunk_id = product.chunk_with(str(value[0] if isinstance(value, list) and value else value))
+            break
     return Citation(
-        chunk_id=product.chunk_id, title=product.label, source=product.source, kind="product",
+        chunk_id=chunk_id, title=product.label, source=product.source, kind="product",
         product_id=product.id, score=1.0, excerpt=product.title,
     )  # fmt: skip
 

@@ -15,6 +15,20 @@ from babel.numbers import format_currency, format_decimal, format_percent
 LANGUAGES = ("en", "zh", "es", "fr", "de", "it", "pt", "nl", "pl", "ru", "tr", "ar", "ja", "ko")
 
 T: dict[str, dict[str, str]] = {
+    "payment_accepted": {
+        "en": "We accept {methods}.", "zh": "我们接受以下付款方式：{methods}。", "es": "Aceptamos {methods}.",
+        "fr": "Nous acceptons {methods}.", "de": "Wir akzeptieren {methods}.", "it": "Accettiamo {methods}.",
+        "pt": "Aceitamos {methods}.", "nl": "We accepteren {methods}.", "pl": "Akceptujemy: {methods}.",
+        "ru": "Мы принимаем: {methods}.", "tr": "Kabul ettiğimiz ödeme yöntemleri: {methods}.",
+        "ar": "نقبل: {methods}.", "ja": "ご利用いただける支払い方法：{methods}。", "ko": "결제 수단: {methods}을(를) 받습니다.",
+    },
+    "payment_refused": {
+        "en": "We do not accept {methods}.", "zh": "我们不接受{methods}。", "es": "No aceptamos {methods}.",
+        "fr": "Nous n'acceptons pas {methods}.", "de": "{methods} akzeptieren wir nicht.", "it": "Non accettiamo {methods}.",
+        "pt": "Não aceitamos {methods}.", "nl": "We accepteren geen {methods}.", "pl": "Nie akceptujemy: {methods}.",
+        "ru": "Мы не принимаем: {methods}.", "tr": "Kabul etmediğimiz ödeme yöntemleri: {methods}.",
+        "ar": "لا نقبل: {methods}.", "ja": "{methods}はご利用いただけません。", "ko": "{methods}은(는) 받지 않습니다.",
+    },
     "ship_row": {
         "en": "Delivery to {country} takes {days} with {carrier} and costs {cost}.",
         "zh": "寄往{country}的运输时间为{days}，承运商为{carrier}，运费{cost}。",

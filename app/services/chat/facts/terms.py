@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -74,6 +75,24 @@ def policy_topics(text: str) -> list[str]:
     ]  # fmt: skip
 
 
+def asks_about(group: str, text: str) -> bool:
+    """A word of the data file's word group `group` ("payment", "invoice", "duties") occurs in `text`."""
+    return word_groups()[group].search(fold(text)) is not None
+
+
 def asked_attributes(text: str) -> list[Attribute]:
     folded = fold(text)
     return [attribute for attribute in attributes() if attribute.pattern.search(folded)]
+
+
+def hint_lines(text: str, intents_found: Sequence[str] = ()) -> list[str]:
+    """The retrieval hints (data file, "hints:") of the topics `text` names, intents first, at most two."""
+    hints: dict[str, str] = _data().get("hints") or {}
+    folded = fold(text)
+    groups = word_groups()
+    topics = [*intents_found, *policy_topics(text)]
+    named = [group for group in ("duties", "invoice", "payment") if groups[group].search(folded)]
+    # "Do I pay customs?" is about duties, not payment methods.
+    topics += named if "duties" not in named else ["duties"]
+    topics += [attribute.name for attribute in asked_attributes(text)]
+    return list(dict.fromkeys(hints[topic] for topic in topics if topic in hints))[:2]
