@@ -68,12 +68,15 @@ class Settings(BaseSettings):
     transformers_gguf_file: str | None = None
     transformers_device: str = "cpu"
     embedded_server_start_timeout_s: float = 600.0
+    # Where the embedded model is assembled and converted (default <data_dir>/models); share one between data dirs.
+    models_path: Path | None = None
     # Vision-language model for evidence review. "none" means every analysis says "manual review".
     vision_backend: VisionBackend = "none"
     vision_base_urls: Annotated[list[str], NoDecode] = Field(default_factory=list)
     vision_model: str = "Qwen/Qwen2.5-VL-7B-Instruct"
     vision_transformers_model_path: str | None = None
-    chat_max_tokens: int = 320
+    # A reply is at most 4 sentences (prompts.py); the cap bounds a rambling draft on a slow CPU model.
+    chat_max_tokens: int = 200
     # Hugging Face Space (spaces/app.py): which Qwen2.5-VL profile to run in-process, and how many seconds
     # of ZeroGPU time one generation may claim (spaces.GPU(duration=…)).
     space_profile: str = "qwen2.5-vl-3b"  # a models/profiles/*.yaml name
@@ -218,4 +221,4 @@ class Settings(BaseSettings):
 
     @property
     def models_dir(self) -> Path:
-        return self.data_dir / "models"
+        return self.models_path or self.data_dir / "models"
