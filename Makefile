@@ -4,7 +4,11 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
+<<<<<<< HEAD
 .PHONY: run test setup lint bench clean chromium postgresql
+=======
+.PHONY: run test setup lint bench clean chromium llamacpp
+>>>>>>> speed
 
 # Browser tests drive Debian's chromium through Playwright (never `playwright install`); the fonts make Korean,
 # Japanese, Chinese and emoji readable in the screenshots the e2e tests save to test-artifacts/ and in the chargeback
@@ -24,6 +28,11 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 setup: $(STAMP)
+
+# Opt-in, not part of setup: compiles llama.cpp from source (about 6 min on 2 idle cores, far longer on a busy
+# machine). With it installed the embedded model runs on llama.cpp (MC_EMBEDDED_RUNTIME=auto), see README "Models".
+llamacpp: setup
+	$(PY) -m pip install -q -e ".[llamacpp]"
 
 $(CHROMIUM):
 	$(SUDO) apt-get update -qq

@@ -18,6 +18,7 @@ from app.domain.order_numbers import DEFAULT_ORDER_NUMBER_PATTERNS, OrderNumberF
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 ChatBackend = Literal["embedded", "vllm", "transformers", "none"]
+EmbeddedRuntime = Literal["auto", "vllm", "llamacpp"]
 VisionBackend = Literal["none", "vllm", "transformers"]
 EmbedderKind = Literal["e5-small", "use-multilingual", "sentence-transformers"]
 
@@ -68,12 +69,21 @@ class Settings(BaseSettings):
     transformers_gguf_file: str | None = None
     transformers_device: str = "cpu"
     embedded_server_start_timeout_s: float = 600.0
+    # Where the embedded model is assembled and converted (default <data_dir>/models); share one between data dirs.
+    models_path: Path | None = None
+    # Which local server runs the embedded model; auto: llama.cpp when llama-cpp-python[server] is installed for
+    # embedded_llamacpp_python, else vLLM. vLLM by default: it reached the first text sooner on 2 cores (README
+    # "Models": llama.cpp decoded ~2x faster but prefilled ~4x slower than vLLM in bfloat16).
+    embedded_runtime: EmbeddedRuntime = "vllm"
+    embedded_llamacpp_python: str | None = None  # a Python with llama-cpp-python[server]; default: the app's own
+    embedded_threads: int | None = Field(default=None, ge=1)  # llama.cpp threads; default: one per usable core
     # Vision-language model for evidence review. "none" means every analysis says "manual review".
     vision_backend: VisionBackend = "none"
     vision_base_urls: Annotated[list[str], NoDecode] = Field(default_factory=list)
     vision_model: str = "Qwen/Qwen2.5-VL-7B-Instruct"
     vision_transformers_model_path: str | None = None
-    chat_max_tokens: int = 320
+    # A reply is at most 4 sentences (prompts.py); the cap bounds a rambling draft on a slow CPU model.
+    chat_max_tokens: int = 200
     # Hugging Face Space (spaces/app.py): which Qwen2.5-VL profile to run in-process, and how many seconds
     # of ZeroGPU time one generation may claim (spaces.GPU(duration=…)).
     space_profile: str = "qwen2.5-vl-3b"  # a models/profiles/*.yaml name
@@ -237,4 +247,4 @@ class Settings(BaseSettings):
 
     @property
     def models_dir(self) -> Path:
-        return self.data_dir / "models"
+        return self.models_path or self.data_dir / "models"

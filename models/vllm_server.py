@@ -1,9 +1,11 @@
 """Start and stop a local vLLM OpenAI-compatible server as a subprocess (like vLLM's `RemoteOpenAIServer`).
 
 Used by the app's run command for the embedded model and by the integration tests. Defaults are the CPU
-profile measured on a 2-core AVX2 box with Qwen2.5-Coder-0.5B:
-- float32: prefill ~7x faster than bfloat16 (no native bf16 matmul on AVX2; 660-token prompt 7 s vs 51 s),
-  decode about equal (~6.3 vs ~7 tok/s); bfloat16 only saves memory (~4.5 vs ~6.8 GB).
+profile measured on 2 cores with Qwen2.5-Coder-0.5B:
+- dtype by CPU (cpu_dtype): on an AVX2-only box float32 prefilled ~7x faster than bfloat16 (no native bf16
+  matmul; 660-token prompt 7 s vs 51 s), decode about equal; on a CPU with native bf16 (AVX512-BF16 / AMX, a
+  Xeon Sapphire Rapids) bfloat16 was faster in both: 647-token prompt 2.5 s vs 4.4 s to the first token, decode
+  3.0-5.4 vs 1.2-2.6 tok/s (host shared, load ~16). bfloat16 also halves the weights' memory.
 - --enforce-eager: ready in ~50 s instead of ~150 s (no torch.compile warm-up), same decode speed.
 - vLLM's own thread binding ("auto": one worker thread, one core left to its scheduler): 2 worker threads
   decode 2-3x slower on 2 cores, their OpenMP spin-waits fight the scheduler process.
@@ -25,7 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import TracebackType
-from typing import IO, TYPE_CHECKING, Any, Literal, Self
+from typing import IO, TYPE_CHECKING, Any, Literal, Protocol, Self
 
 from models.errors import ModelUnavailableError
 
@@ -36,7 +38,7 @@ Dtype = Literal["float32", "bfloat16", "float16", "auto"]
 
 
 class VLLMServerError(ModelUnavailableError):
-    """The local vLLM server failed to start, died, or did not become ready in time."""
+    """The local model server (vLLM or llama.cpp) failed to start, died, or did not become ready in time."""
 
     default_message = "The local AI model server could not be started."
 
@@ -48,6 +50,27 @@ def find_free_port(host: str = "127.0.0.1") -> int:
         return int(sock.getsockname()[1])
 
 
+# CPU flags (Linux /proc/cpuinfo names) of native bfloat16 matrix math.
+NATIVE_BF16_FLAGS = frozenset({"amx_bf16", "avx512_bf16"})
+
+
+def cpu_flags(cpuinfo: Path = Path("/proc/cpuinfo")) -> set[str]:
+    """The CPU's feature flags (empty where /proc/cpuinfo is missing)."""
+    try:
+        text = cpuinfo.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return set()
+    for line in text.splitlines():
+        if line.startswith("flags"):
+            return set(line.partition(":")[2].split())
+    return set()
+
+
+def cpu_dtype(flags: set[str] | None = None) -> Dtype:
+    """bfloat16 where the CPU multiplies bf16 natively (faster and half the memory), else float32."""
+    return "bfloat16" if (cpu_flags() if flags is None else flags) & NATIVE_BF16_FLAGS else "float32"
+
+
 @dataclass(frozen=True)
 class VLLMServerConfig:
     """How to run `vllm.entrypoints.openai.api_server` for one model folder."""
@@ -57,7 +80,8 @@ class VLLMServerConfig:
     host: str = "127.0.0.1"
     port: int | None = None  # None: a free port is picked at start()
     max_model_len: int = 2048
-    dtype: Dtype | None = "float32"  # None: no --dtype flag (vLLM's default, or one in extra_args)
+    # None: no --dtype flag (vLLM's default, or one in extra_args); default: by the CPU (cpu_dtype).
+    dtype: Dtype | None = field(default_factory=cpu_dtype)
     enforce_eager: bool = True
     kv_cache_space_gib: int = 1
     # "auto": vLLM pins the model worker to all cores but one, kept for its scheduler (1 thread on 2 cores);
@@ -87,6 +111,25 @@ class VLLMServerConfig:
             extra_env=dict(profile.env),
         )
         return replace(base, **changes)
+
+    def command(self, port: int) -> list[str]:
+        return build_command(self, port)
+
+    def environment(self, base: Mapping[str, str]) -> dict[str, str]:
+        return build_env(self, base)
+
+
+class ServerLaunch(Protocol):
+    """What VLLMServerProcess needs to run any local OpenAI-compatible server (vLLM, llama.cpp)."""
+
+    @property
+    def host(self) -> str: ...
+    @property
+    def port(self) -> int | None: ...
+    @property
+    def served_model_name(self) -> str: ...
+    def command(self, port: int) -> list[str]: ...
+    def environment(self, base: Mapping[str, str]) -> dict[str, str]: ...
 
 
 def build_command(config: VLLMServerConfig, port: int) -> list[str]:
@@ -141,12 +184,13 @@ def _terminate_with_parent() -> None:
 
 
 class VLLMServerProcess:
-    """One vLLM server subprocess. `start()` then `wait_until_ready()`, or use it as a context manager.
+    """One local model server subprocess (vLLM, or llama.cpp: any ServerLaunch). `start()` then
+    `wait_until_ready()`, or use it as a context manager.
 
     The server runs in its own process group so `stop()` also ends vLLM's engine-core child processes.
     """
 
-    def __init__(self, config: VLLMServerConfig, log_path: Path, stop_grace_s: float = 15.0) -> None:
+    def __init__(self, config: ServerLaunch, log_path: Path, stop_grace_s: float = 15.0) -> None:
         self.config = config
         self.log_path = log_path
         self.stop_grace_s = stop_grace_s
@@ -180,8 +224,8 @@ class VLLMServerProcess:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         self._log = self.log_path.open("ab")
         self._process = subprocess.Popen(
-            build_command(self.config, self._port),
-            env=build_env(self.config, os.environ),
+            self.config.command(self._port),
+            env=self.config.environment(os.environ),
             stdin=subprocess.DEVNULL,
             stdout=self._log,
             stderr=subprocess.STDOUT,
@@ -216,14 +260,14 @@ class VLLMServerProcess:
             code = self._process.poll()
             if code is not None:
                 raise VLLMServerError(
-                    detail=f"vLLM exited with code {code} during start-up; log {self.log_path}:\n"
+                    detail=f"the model server exited with code {code} during start-up; log {self.log_path}:\n"
                     f"{tail(self.log_path)}"
                 )
             if self._models_endpoint_ready():
                 return time.monotonic() - start
             if time.monotonic() - start > timeout_s:
                 raise VLLMServerError(
-                    detail=f"vLLM not ready after {timeout_s:.0f} s; log {self.log_path}:\n{tail(self.log_path)}"
+                    detail=f"the model server was not ready after {timeout_s:.0f} s; log {self.log_path}:\n{tail(self.log_path)}"
                 )
             time.sleep(poll_s)
 

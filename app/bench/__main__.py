@@ -19,7 +19,7 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "answers": ("app.bench.answers",
                 "14-language buyer probes: right source in top 3, off-topic refused, facts in no-model replies"),
     "rebuttal": ("app.bench.rebuttal", "chargeback rebuttal .docx build time, 50 cases x 3 photos (p50/p95)"),
-    "chat": ("app.bench.chat", "buyer chat overhead per message over HTTP SSE at 1 and 50 buyers (p50/p95)"),
+    "chat": ("app.bench.chat", "buyer chat overhead per message over SSE (p50/p95); --real: embedded model first text, tok/s"),
     "translation": ("app.bench.translation",
                     "inbox translation check: good translations accepted / wrong ones rejected, per language"),
     "listings": ("app.bench.listings",

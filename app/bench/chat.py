@@ -8,6 +8,8 @@ report per message:
              message, routing, retrieval with the real embedder + Chroma, prompt building, HTTP to the model)
   to_client  model's first token sent -> first token event parsed by the client (app streaming path)
 at 1 and 50 concurrent buyers, p50/p95 in milliseconds, and the error count (must be 0).
+
+With `--real` it measures the real embedded model instead (first text, tokens/s, prompt tokens): see chat_real.
 """
 
 from __future__ import annotations
@@ -27,9 +29,13 @@ from typing import Any
 
 import httpx
 
+from app.bench import chat_real
 from models.vllm_server import find_free_port
 
-DESCRIPTION = "Buyer chat overhead per message (request -> model server, model first token -> client) over SSE."
+DESCRIPTION = (
+    "Buyer chat overhead per message (request -> model server, model first token -> client) over SSE; "
+    "--real: the embedded model's first text, tokens/s and prompt tokens over the real chat path."
+)
 
 # (question, an answer the checks accept: same language, no number outside the sources)
 DIALOGUE = [
@@ -50,6 +56,7 @@ class Sample:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--levels", default="1,50", help="concurrent buyers per round (default 1,50)")
     parser.add_argument("--messages", type=int, default=5, help="messages per buyer per round (default 5)")
+    chat_real.add_arguments(parser)
 
 
 class _Stamps:
@@ -117,6 +124,8 @@ def _pct(values: list[float], q: int) -> float:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.real:
+        return chat_real.run_real(args)
     try:
         from tests.support.openai_fake import FakeOpenAIServer, Reply
     except ImportError:

@@ -19,8 +19,13 @@ from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
 
 from app.domain.chat import ChatEvent, Citation, ResetEvent, TextDelta
+<<<<<<< HEAD
 from app.domain.order_numbers import DEFAULT_ORDER_NUMBERS, OrderNumbersSource
 from app.services.chat import answer_fallback, guard, prompts, reply_checks
+=======
+from app.domain.order_numbers import DEFAULT_ORDER_NUMBERS, OrderNumberFormat
+from app.services.chat import answer_fallback, guard, prompt_sources, prompts, reply_checks
+>>>>>>> speed
 from app.services.language import LanguageIdentifier
 from knowledge.retriever import Retriever
 from knowledge.types import ScoredChunk
@@ -30,8 +35,8 @@ from models.types import ChatModel, GenerationParams
 EXCERPT_CHARS = 240
 # Letters of draft after which the reply language is checked while streaming (stop early if wrong).
 EARLY_LANGUAGE_CHECK_LETTERS = 80
-# Chunks placed in the prompt: small CPU models have short contexts and slow prefill.
-PROMPT_SOURCES = 4
+# Chunks placed in the prompt (cut to what the question needs: prompt_sources): small CPU models prefill slowly.
+PROMPT_SOURCES = prompt_sources.MAX_SOURCES
 # Where held-back draft text may be released: after sentence-ending punctuation of the 14 languages (Latin-script
 # marks only when followed by a space, so "18.00", "a@b.com" and "4.5" are not split), CJK/Arabic marks, newlines.
 _SENTENCE_END = re.compile(r"[.!?…](?=\s)|[。！？．؟]|\n")
@@ -197,7 +202,7 @@ class GroundedAnswerer:
             tone=request.tone,
             language=request.language,
             question=request.question,
-            sources=[prompts.SourceText(i + 1, h.chunk.title, _body(h)) for i, h in enumerate(self._prompt_hits(request))],
+            sources=prompt_sources.prompt_sources(request.question, [(h.chunk.title, _body(h)) for h in self._prompt_hits(request)]),
             history=request.history,
             order_summary=request.order_summary,
             strict_language=strict_language,

@@ -13,7 +13,7 @@ from app.services.chat.guard import CANARY, quote
 from app.services.language import LANGUAGE_NAMES
 from models.types import ChatMessage
 
-PROMPT_VERSION = "buyer-chat-2026-11-24.1"
+PROMPT_VERSION = "buyer-chat-2026-12-02.1"
 
 # "Answer only in <language>." written in that language.
 REPLY_IN: dict[str, str] = {
