@@ -4,11 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-<<<<<<< HEAD
-.PHONY: run test setup lint bench clean chromium postgresql
-=======
-.PHONY: run test setup lint bench clean chromium llamacpp
->>>>>>> speed
+.PHONY: run test setup lint bench clean chromium postgresql llamacpp
 
 # Browser tests drive Debian's chromium through Playwright (never `playwright install`); the fonts make Korean,
 # Japanese, Chinese and emoji readable in the screenshots the e2e tests save to test-artifacts/ and in the chargeback

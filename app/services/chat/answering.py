@@ -19,13 +19,8 @@ from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
 
 from app.domain.chat import ChatEvent, Citation, ResetEvent, TextDelta
-<<<<<<< HEAD
 from app.domain.order_numbers import DEFAULT_ORDER_NUMBERS, OrderNumbersSource
-from app.services.chat import answer_fallback, guard, prompts, reply_checks
-=======
-from app.domain.order_numbers import DEFAULT_ORDER_NUMBERS, OrderNumberFormat
 from app.services.chat import answer_fallback, guard, prompt_sources, prompts, reply_checks
->>>>>>> speed
 from app.services.language import LanguageIdentifier
 from knowledge.retriever import Retriever
 from knowledge.types import ScoredChunk
