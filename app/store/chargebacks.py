@@ -9,7 +9,9 @@ from decimal import Decimal
 
 from sqlalchemy import func, or_, select
 
+from app.domain.case_numbers import CHARGEBACK_PREFIX, parse_case_number
 from app.domain.chargebacks import CaseStatus, ChargebackNotice, Exhibit
+from app.store.case_numbers import next_case_no
 from app.store.chargeback_tables import ChargebackCaseRow, ChargebackExhibitRow
 from app.store.db import Database
 from app.store.tables import ConversationRow, MessageRow
@@ -26,6 +28,7 @@ class StoredCase:
     category: str
     status: CaseStatus
     created_at: datetime
+    case_no: int | None = None
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,7 @@ def _stored(row: ChargebackCaseRow) -> StoredCase:
         category=row.category,
         status=row.status,  # type: ignore[arg-type]
         created_at=row.created_at,
+        case_no=row.case_no,
     )
 
 
@@ -87,9 +91,23 @@ class ChargebackRepository:
                 acquirer=notice.acquirer,
                 status="open",
             )
+            row.case_no = next_case_no(ChargebackCaseRow.case_no)
             session.add(row)
             session.flush()
             return _stored(row)
+
+    def find_case_id(self, reference: str) -> str | None:
+        """The id of the case `reference` names: the dispute id itself, else its number (CB-000045, cb45, 45)."""
+        reference = (reference or "").strip()
+        if not reference:
+            return None
+        with self._db.session() as session:
+            if session.get(ChargebackCaseRow, reference) is not None:
+                return reference
+            number = parse_case_number(reference, CHARGEBACK_PREFIX)
+            if number is None:
+                return None
+            return session.scalar(select(ChargebackCaseRow.case_id).where(ChargebackCaseRow.case_no == number))
 
     def exists(self, case_id: str) -> bool:
         with self._db.session() as session:
@@ -104,6 +122,12 @@ class ChargebackRepository:
         with self._db.session() as session:
             rows = session.scalars(select(ChargebackCaseRow).order_by(ChargebackCaseRow.created_at)).all()
             return [_stored(row) for row in rows]
+
+    def cases_for_order(self, order_no: str) -> list[StoredCase]:
+        """Every chargeback on one order, oldest first."""
+        query = select(ChargebackCaseRow).where(ChargebackCaseRow.order_no == order_no.strip())
+        with self._db.session() as session:
+            return [_stored(row) for row in session.scalars(query.order_by(ChargebackCaseRow.created_at)).all()]
 
     def set_status(self, case_id: str, status: CaseStatus) -> None:
         with self._db.session() as session:

@@ -10,8 +10,10 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 
+from app.domain.case_numbers import REFUND_PREFIX, parse_case_number, refund_number
 from app.domain.refunds import Finding
 from app.store.base import utcnow
+from app.store.case_numbers import next_case_no
 from app.store.db import Database
 from app.store.refund_tables import RefundCaseRow, RefundEvidenceRow, RefundFindingRow, RefundNegotiationRow
 
@@ -38,6 +40,12 @@ class RefundCaseRecord:
     resolved_at: datetime | None
     created_at: datetime
     item_opened: bool | None = None
+    case_no: int | None = None
+
+    @property
+    def number(self) -> str:
+        """The case number a person reads (R-000123)."""
+        return refund_number(self.case_no)
 
 
 @dataclass(frozen=True)
@@ -75,7 +83,7 @@ def _case(row: RefundCaseRow) -> RefundCaseRecord:
         total_paid=Decimal(row.total_paid), proposed_outcome=row.proposed_outcome,
         proposed_amount=_dec(row.proposed_amount), suggested_outcome=row.suggested_outcome, final_outcome=row.final_outcome,
         final_amount=_dec(row.final_amount), resolved_at=row.resolved_at, created_at=row.created_at,
-        item_opened=row.item_opened,
+        item_opened=row.item_opened, case_no=row.case_no,
     )  # fmt: skip
 
 
@@ -91,6 +99,7 @@ class RefundRepository:
     def create_case(self, **fields: Any) -> RefundCaseRecord:
         with self._db.session() as session:
             row = RefundCaseRow(**_money_columns(fields))
+            row.case_no = next_case_no(RefundCaseRow.case_no)
             session.add(row)
             session.flush()
             return _case(row)
@@ -99,6 +108,19 @@ class RefundRepository:
         with self._db.session() as session:
             row = session.get(RefundCaseRow, case_id)
             return _case(row) if row is not None else None
+
+    def find_case_id(self, reference: str) -> str | None:
+        """The internal id of the case `reference` names: its id, or its number (R-000123, r123, 123)."""
+        reference = (reference or "").strip()
+        if not reference:
+            return None
+        with self._db.session() as session:
+            if session.get(RefundCaseRow, reference) is not None:
+                return reference
+            number = parse_case_number(reference, REFUND_PREFIX)
+            if number is None:
+                return None
+            return session.scalar(select(RefundCaseRow.id).where(RefundCaseRow.case_no == number))
 
     def update_case(self, case_id: str, **fields: Any) -> RefundCaseRecord:
         with self._db.session() as session:

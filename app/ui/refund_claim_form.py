@@ -59,7 +59,7 @@ def build_refund_claim_form(services: Services) -> None:
         notes = "\n".join(f"- {r.message}" for r in receipt.rejected)
         if notes:
             notes = "**Some files were not added** (the rest of your claim was kept):\n" + notes
-        return (receipt.case.id, *_offer_updates(receipt.view), notes)
+        return (receipt.case.number or receipt.case.id, *_offer_updates(receipt.view), notes)
 
     def respond(action: str, case_id: str, email: str, counter: str = "") -> tuple[Any, ...]:
         try:

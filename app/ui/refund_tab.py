@@ -54,7 +54,7 @@ def _detail_markdown(detail: CaseDetail) -> str:
     if case.suggested_outcome:
         proposal += f" (engine suggests: {OUTCOME_LABELS[case.suggested_outcome]})"
     lines = [
-        f"### Case {case.id} · {case.status}",
+        f"### Case {case.number or case.id} · {case.status}",
         f"**Order** {case.order_no} · {case.country_code} · buyer {case.buyer_email} · language {case.language}",
         f"**Reason** {case.reason.replace('_', ' ')} · item value {case.item_value} {case.currency} · "
         f"paid {case.total_paid} {case.currency}",
@@ -86,7 +86,7 @@ def build_refund_tab(services: Services) -> None:
     ) -> list[list[Any]]:
         cases = refunds.list_cases(filters(status, reason, country, min_amount, max_amount))
         return [
-            [c.id, c.created_at.strftime("%Y-%m-%d %H:%M"), c.order_no, c.country_code, c.reason, c.status,
+            [c.number or c.id, c.created_at.strftime("%Y-%m-%d %H:%M"), c.order_no, c.country_code, c.reason, c.status,
              OUTCOME_LABELS.get(c.proposed_outcome or "", ""), str(case_amount(c) or ""), c.currency]
             for c in cases
         ]  # fmt: skip
@@ -95,11 +95,13 @@ def build_refund_tab(services: Services) -> None:
         status: str = ALL, reason: str = ALL, country: str = "", min_amount: float | None = None,
         max_amount: float | None = None,
     ) -> list[tuple[str, str]]:
-        """Cases as a person names them (order, reason, status, date), open ones first; the value is the id."""
+        """Cases as a person names them (number, order, reason, status, date), open ones first; the value is the
+        id. A number typed into the picker (R-000123, r123) opens that case too."""
         cases = refunds.list_cases(filters(status, reason, country, min_amount, max_amount))
         cases = sorted(cases, key=lambda c: c.status not in OPEN_CASE_STATUSES)
         return [
-            (f"Order {c.order_no} · {c.reason.replace('_', ' ')} · {c.status} · {c.created_at:%Y-%m-%d}", c.id)
+            (f"{c.number} · Order {c.order_no} · {c.reason.replace('_', ' ')} · {c.status} · {c.created_at:%Y-%m-%d}",
+             c.id)
             for c in cases
         ]
 

@@ -81,7 +81,7 @@ class RefundReviewMixin:
         if self.receipts is None:
             return None
         case = self._case(case_id)
-        decisions = self.decisions.for_case("refund", case_id)
+        decisions = self.decisions.for_case("refund", case.id)
         if not decisions:
             return None
         return self.receipts.add(
@@ -90,6 +90,7 @@ class RefundReviewMixin:
         )  # fmt: skip
 
     def latest_receipt(self, case_id: str) -> StoredReceipt | None:
+        case_id = self.repository.find_case_id(case_id) or case_id
         found = self.receipts.for_case(case_id) if self.receipts is not None else []
         return found[-1] if found else None
 
@@ -309,7 +310,9 @@ class RefundReviewMixin:
         return max(Decimal(0), case.total_paid - self._already_refunded(case))
 
     def _case(self, case_id: str) -> RefundCaseRecord:
-        case = self.repository.get_case((case_id or "").strip())
+        """The case by its internal id or its number (R-000123, r123, 123)."""
+        found = self.repository.find_case_id(case_id or "")
+        case = self.repository.get_case(found) if found is not None else None
         if case is None:
             raise NotFoundError("This refund case does not exist.")
         return case

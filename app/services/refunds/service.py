@@ -228,7 +228,7 @@ class RefundService(RefundIntakeMixin):
     # -- negotiation -------------------------------------------------------------------------------------------
     def buyer_view(self, case_id: str, email: str) -> BuyerView:
         case = self._buyer_case(case_id, email)
-        steps = self.repository.steps(case_id)
+        steps = self.repository.steps(case.id)
         return self._view(case, steps[-1].text if steps else negotiation.message("review", case.language))
 
     def respond_to_offer(
@@ -366,7 +366,9 @@ class RefundService(RefundIntakeMixin):
         )  # fmt: skip
 
     def _buyer_case(self, case_id: str, email: str) -> RefundCaseRecord:
-        case = self.repository.get_case((case_id or "").strip())
+        # The claim reference the buyer was shown (R-000123) or the internal id; the email must match either way.
+        found = self.repository.find_case_id(case_id or "")
+        case = self.repository.get_case(found) if found is not None else None
         if case is None or case.buyer_email != (email or "").strip().lower():
             raise NotFoundError(UNKNOWN_CASE)
         return case

@@ -28,8 +28,8 @@ def test_merchant_defends_a_case_from_the_console(
         "VCR-77", "auto", "1301", "229.00", "", "2026-11-20", "", "PP-260921", "", f"never came, card {TEST_PAN}",
         api_name="/chargeback_create",
     )
-    assert "Case VCR-77 added (Visa 13.1)" in status
-    assert queue["data"][0][0] == "VCR-77"
+    assert "Case CB-000001 (VCR-77) added (Visa 13.1)" in status
+    assert queue["data"][0][:2] == ["CB-000001", "VCR-77"]
     with pytest.raises(Exception, match="not an amount"):
         client.predict("VCR-78", "auto", "13.1", "lots", "", "2026-11-20", "", "PP-260921", "", "",
                        api_name="/chargeback_create")

@@ -70,7 +70,8 @@ def test_claim_offer_accept_and_merchant_review(
 
     merchant = Client(url, auth=(MERCHANT_USER, MERCHANT_PASSWORD), verbose=False)
     queue = merchant.predict("resolved", "all", "", None, None, api_name="/refund_queue")
-    assert [row[0] for row in queue["data"]] == [case_id]
+    number = services.refunds.repository.get_case(case_id).number
+    assert [row[0] for row in queue["data"]] == [number], "the queue shows the case number (R-000001)"
     summary, gallery, video_value, finding, rules, steps, audit, amount = merchant.predict(
         case_id, api_name="/refund_case"
     )
@@ -88,7 +89,7 @@ def test_claim_offer_accept_and_merchant_review(
 
     exported = merchant.predict("all", "all", "", None, None, api_name="/refund_export_csv")
     rows = list(csv.DictReader(Path(exported).read_text(encoding="utf-8").splitlines()))
-    assert rows[0]["case_id"] == case_id and rows[0]["final_amount"] == "84.50"
+    assert rows[0]["case_id"] == case_id and rows[0]["final_amount"] == "84.50" and rows[0]["case"] == number
     savings = merchant.predict(api_name="/refund_savings")
     assert savings["data"][0][:3] == ["2026-11", "USD", 1]
 
