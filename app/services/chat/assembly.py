@@ -12,6 +12,7 @@ from app.services.chat.facts.layer import FactLayer
 from app.services.chat.handoff import InboxService
 from app.services.chat.order_lookup import OrderLookup
 from app.services.chat.service import BuyerChatService
+from app.services.chat.store_answer_entities import EntityReader
 from app.services.chat.store_answer_match import StoreAnswerMatcher
 from app.services.chat.store_answers import StoreAnswerService
 from app.services.chat.translation import Translator
@@ -53,8 +54,13 @@ def build_chat(
         conversations, translator, merchant_profile, audit, settings.max_message_chars,
         max_handoffs_per_session=settings.chat_handoffs_per_session,
     )  # fmt: skip
+    # One catalog for the fact layer and the store answers' entity check (re-read when its files change).
+    catalog = CatalogSource(settings.corpus_dir, settings.data_dir / "uploads", settings.store_currency)
+    matcher = StoreAnswerMatcher(
+        retriever.embedder, settings.store_answer_margin, EntityReader(catalog.current, order_numbers)
+    )
     store_answers = StoreAnswerService(
-        StoreAnswerRepository(db), StoreAnswerMatcher(retriever.embedder, settings.store_answer_margin), translator,
+        StoreAnswerRepository(db), matcher, translator,
         language, audit, merchant_language=lambda: merchant_profile.get().merchant_language,
     )  # fmt: skip
     answerer = GroundedAnswerer(
@@ -83,7 +89,7 @@ def build_chat(
         history_messages=settings.chat_history_messages,
         intent_by_model=settings.chat_intent_model,
         # The same folders the knowledge admin indexes: the demo corpus and the merchant's uploads.
-        facts=FactLayer(CatalogSource(settings.corpus_dir, settings.data_dir / "uploads", settings.store_currency)),
+        facts=FactLayer(catalog),
         order_numbers=order_numbers,
         store_answers=store_answers,
     )
