@@ -299,6 +299,7 @@ def _build_outcomes(settings: Settings, services: Services) -> None:
             chargeback_urgent_days=settings.chargeback_urgent_days,
         ),
         merchant_language=lambda: services.merchant_profile.get().merchant_language,
+        translate=services.chat_inbox.translator.translate,
     )  # fmt: skip
     services.question_checks = QuestionCheckService(
         services.buyer_chat, ConversationRepository(services.db), QuestionCheckRepository(services.db)
