@@ -39,7 +39,9 @@ from app.services.refunds.intake import (  # noqa: F401 - re-exported for caller
     UploadRejection,
 )
 from app.services.refunds.policy import counter_bound, decide
+from app.services.refunds.policy_preview import PolicyPreview, preview_policy, replayable_inputs
 from app.services.refunds.product_kinds import ProductCategories
+from app.services.refunds.receipt import ENGINE
 from app.services.refunds.review import ALREADY_DECIDED
 from app.services.refunds.shipping_costs import ShippingCostTable
 from app.services.refunds.uploads import UploadChecker
@@ -116,16 +118,20 @@ class RefundService(RefundIntakeMixin):
         return current_policy(self.merchant_settings)  # the same reader the buyer chat quotes from
 
     def save_policy(self, data: dict[str, Any] | RefundPolicy, actor: str) -> RefundPolicy:
-        try:
-            policy = data if isinstance(data, RefundPolicy) else RefundPolicy.model_validate(data)
-        except ValidationError as exc:
-            problems = "; ".join(
-                f"{'.'.join(map(str, e['loc'])) or 'policy'}: {e['msg']}" for e in exc.errors()
-            )
-            raise InvalidInputError(f"The refund policy was not saved: {problems}") from exc
+        policy = _validated_policy(data, "saved")
         self.merchant_settings.set(POLICY_KEY, policy.model_dump(mode="json"))
         self.audit.record(CASE_KIND, "policy", actor, "policy_saved", policy.model_dump(mode="json"))
         return policy
+
+    def preview_policy(self, data: dict[str, Any] | RefundPolicy, days: int = 30) -> PolicyPreview:
+        """What the engine's claims of the last `days` days would have been under `data` instead of the current
+        policy (nothing is saved); InvalidInputError naming the fields when `data` is not a valid policy."""
+        candidate = _validated_policy(data, "previewed")
+        since = self.clock() - timedelta(days=days)
+        # The engine's latest proposal per claim, with the exact input it saw (settlements carry no claim input).
+        engine = self.decisions.decided_by_since(CASE_KIND, ENGINE, since)
+        latest = {d.case_id: d.inputs for d in engine if isinstance(d.inputs.get("claim"), dict)}
+        return preview_policy(self.policy(), candidate, replayable_inputs(latest.values()), days)
 
     # -- intake -----------------------------------------------------------------------------------------------
     # -- analysis and proposal ----------------------------------------------------------------------------------
@@ -372,3 +378,11 @@ class RefundService(RefundIntakeMixin):
         if case is None or case.buyer_email != (email or "").strip().lower():
             raise NotFoundError(UNKNOWN_CASE)
         return case
+
+
+def _validated_policy(data: dict[str, Any] | RefundPolicy, verb: str) -> RefundPolicy:
+    try:
+        return data if isinstance(data, RefundPolicy) else RefundPolicy.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'policy'}: {e['msg']}" for e in exc.errors())
+        raise InvalidInputError(f"The refund policy was not {verb}: {problems}") from exc
