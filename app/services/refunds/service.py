@@ -223,12 +223,20 @@ class RefundService(RefundIntakeMixin):
     def file_claim(
         self, order_no: str, email: str, reason: str, description: str, uploads: Sequence[tuple[Path, str]],
         product_id: str | None = None, language: str | None = None, opened: bool | None = None,
+        progress: Callable[[float, str], None] | None = None,
     ) -> ClaimReceipt:  # fmt: skip
-        """The buyer form in one call: open, store evidence, analyse, propose."""
+        """The buyer form in one call: open, store evidence, analyse, propose. `progress(fraction, step)` names each
+        step as it starts (the form shows it instead of a bare spinner)."""
+        step = progress or (lambda _fraction, _name: None)
+        step(0.05, "Checking your order")
         case = self.open_claim(order_no, email, reason, description, product_id, language, opened)
+        step(0.2, "Checking your photos and videos")
         report = self.add_evidence(case.id, uploads)
+        step(0.4, "Looking at your photos")
         finding = self.analyse(case.id)
+        step(0.85, "Applying the return policy")
         view = self.propose(case.id)
+        step(1.0, "Done")
         return ClaimReceipt(self._case(case.id), report.rejected, finding, view)
 
     # -- negotiation -------------------------------------------------------------------------------------------
