@@ -11,8 +11,8 @@ import re
 REFUND_PREFIX = "R"
 CHARGEBACK_PREFIX = "CB"
 _DIGITS = 6
-# Far below any integer column's range; a longer run of digits is an order or card number, not a case number.
-MAX_CASE_NO = 10**12
+# The largest number a 32-bit integer column holds; a longer run of digits is an order or card number.
+MAX_CASE_NO = 2**31 - 1
 
 
 def case_number(prefix: str, number: int | None) -> str:
@@ -36,4 +36,4 @@ def parse_case_number(text: str | None, prefix: str) -> int | None:
     if match is None:
         return None
     number = int(match.group(1))
-    return number if 0 < number < MAX_CASE_NO else None
+    return number if 0 < number <= MAX_CASE_NO else None

@@ -333,7 +333,7 @@ class RefundReviewMixin:
                       "closed_no_return": "closed, item not returned"}.get(case.status, "requested")  # fmt: skip
             records.append(
                 RefundRecord(
-                    reference=case.id,
+                    reference=case.number or case.id,  # the number a person reads (R-000123)
                     requested_on=case.created_at.date(),
                     status=status,
                     reason=case.reason,
