@@ -142,7 +142,7 @@ def test_merchant_approves_the_refund_and_downloads_a_chargeback_rebuttal(
     ):
         page.get_by_role("textbox", name=label, exact=True).filter(visible=True).fill(value)
     page.get_by_role("button", name="Add case").click()
-    page.get_by_text(f"Case {CHARGEBACK_CASE} added").wait_for()
+    page.get_by_text(re.compile(rf"Case CB-\d{{6}} \({re.escape(CHARGEBACK_CASE)}\) added")).wait_for()
     picker = page.get_by_label("Case", exact=True).last
     picker.click()
     page.get_by_role("option", name=CHARGEBACK_CASE).click()
