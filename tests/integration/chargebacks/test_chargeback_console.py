@@ -3,6 +3,7 @@ one-click .docx download, outcome and win rate; and the `python -m app chargebac
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -72,7 +73,11 @@ def test_cli_imports_lists_and_generates(tmp_path: Path, monkeypatch: pytest.Mon
     assert cli_main(["chargeback", "import", str(notices)]) == 1  # one row needs fixing
     assert "Imported 1 case(s); 1 row(s) need fixing." in capsys.readouterr().out
     assert cli_main(["chargeback", "list"]) == 0
-    assert "CLI-1" in capsys.readouterr().out
+    listed = re.search(r"^(CB-\d{6})\s+CLI-1\s", capsys.readouterr().out, flags=re.MULTILINE)
+    assert listed, "each case is listed by its number, then the dispute id"
+    number = listed.group(1)
+    assert cli_main(["chargeback", "show", number.lower().replace("-", "")]) == 0  # typed loosely: "cb000001"
+    assert capsys.readouterr().out.startswith(f"{number} (CLI-1): ")
     out = tmp_path / "cli.docx"
     assert cli_main(["chargeback", "generate", "CLI-1", "--out", str(out)]) == 0
     assert str(out) in capsys.readouterr().out
