@@ -24,9 +24,9 @@ class CaseRefs:
         self._chargebacks = chargebacks
 
     def for_order(self, order_no: str | None) -> list[CaseRef]:
-        if not (order_no or "").strip():
-            return []
         order = (order_no or "").strip()
+        if not order:
+            return []
         found = [CaseRef(refund_number(c.case_no) or c.id, "refund", c.status, "Refunds")
                  for c in self._refunds.cases_for_order(order)]  # fmt: skip
         found += [CaseRef(chargeback_number(c.case_no) or c.notice.case_id, "chargeback", c.status, "Chargebacks")
