@@ -7,7 +7,8 @@ STAMP := $(VENV)/.installed
 .PHONY: run test setup lint bench clean chromium
 
 # Browser tests drive Debian's chromium through Playwright (never `playwright install`); the fonts make Korean,
-# Japanese, Chinese and emoji readable in the screenshots the e2e tests save to test-artifacts/.
+# Japanese, Chinese and emoji readable in the screenshots the e2e tests save to test-artifacts/ and in the chargeback
+# PDF packets (DejaVu for Latin, Cyrillic and Arabic; Noto CJK).
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -26,7 +27,7 @@ setup: $(STAMP)
 
 $(CHROMIUM):
 	$(SUDO) apt-get update -qq
-	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk fonts-noto-color-emoji
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk fonts-noto-color-emoji fonts-dejavu-core
 
 chromium: $(CHROMIUM)
 

@@ -64,6 +64,19 @@ def _generate(args: argparse.Namespace) -> int:
         result = service.generate(args.case_id, out_path=Path(args.out) if args.out else None, actor="cli")
     print(f"{result.path}\nargument: {result.narrative_source}; evidence {result.completeness_score}%; "
           f"document {result.document_seconds:.3f} s")
+    if result.pdf is None or result.stripe is None:
+        return 0
+    pdf = result.pdf
+    print(f"{pdf.path}\nPDF packet: {pdf.size_bytes / 1e6:.2f} MB, {pdf.pages} pages, {pdf.seconds:.3f} s")
+    print(pdf.limit_summary())
+    for note in pdf.notes:
+        print(f"note: {note}")
+    print(f"{result.stripe.path}\nStripe evidence fields: {', '.join(result.stripe.fields)}")
+    for cut in result.stripe.truncated:
+        print(f"truncated: {cut}")
+    if not pdf.within_limits:
+        print("The PDF packet is OVER a processor's limit: remove or crop exhibits before submitting it there.")
+        return 3
     return 0
 
 
@@ -86,9 +99,11 @@ def register_chargeback_commands(commands: Any) -> None:
     show = sub.add_parser("show", help="evidence checklist and completeness of one case")
     show.add_argument("case_id", help="the case number (CB-000045) or the dispute id")
     show.set_defaults(handler=guarded(_show))
-    gen = sub.add_parser("generate", help="write the Word rebuttal of one case")
+    gen = sub.add_parser("generate", help="write the rebuttal of one case: .docx, processor-ready PDF, Stripe evidence JSON "
+                         "(exit 3 when the PDF is over a processor's size/page limit)")
     gen.add_argument("case_id", help="the case number (CB-000045) or the dispute id")
-    gen.add_argument("--out", help="where to write the .docx (default: <data dir>/rebuttals/)")
+    gen.add_argument("--out", help="where to write the .docx; the .pdf and .stripe-evidence.json go beside it "
+                     "(default: <data dir>/rebuttals/)")
     gen.add_argument("--model", action="store_true", help="let the configured chat model write the argument")
     gen.set_defaults(handler=guarded(_generate))
     out = sub.add_parser("outcome", help="record won / lost / accepted")

@@ -6,7 +6,7 @@ import logging
 
 import uvicorn
 
-from app.server import create_app, proxy_header_options
+from app.server import create_app, uvicorn_options
 from app.services.auth import resolve_credentials
 from app.settings import Settings
 from app.wiring import build_services
@@ -39,7 +39,7 @@ def serve(settings: Settings) -> None:
         # Open SSE streams (chat, heartbeats) must not hold a restart hostage.
         uvicorn.run(
             app, host=settings.host, port=settings.port, log_level="warning", timeout_graceful_shutdown=5,
-            **proxy_header_options(settings.trusted_proxies),
+            **uvicorn_options(settings.trusted_proxies, settings.http_keep_alive_s),
         )  # fmt: skip
     finally:
         services.close()

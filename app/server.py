@@ -18,6 +18,7 @@ from app.api import register_routes
 from app.gradio_guard import KnownEndpointsOnly, MountedBlocks, NoApiInfoInLoginPage
 from app.login_guard import LoginGuard
 from app.services.auth import LoginThrottle, MerchantCredentials, async_login_check
+from app.settings import Settings
 from app.ui.console import build_console
 from app.ui.widget import build_widget
 from app.wiring import Services
@@ -105,15 +106,25 @@ def proxy_header_options(trusted_proxies: list[str]) -> dict[str, Any]:
     return {"proxy_headers": True, "forwarded_allow_ips": ",".join(trusted_proxies)}
 
 
+def uvicorn_options(trusted_proxies: list[str], keep_alive_s: int) -> dict[str, Any]:
+    """The uvicorn options every runner of the app shares (the real server, tests and benches alike)."""
+    return {"timeout_keep_alive": keep_alive_s, **proxy_header_options(trusted_proxies)}
+
+
 class BackgroundServer:
     """uvicorn in a thread: used by tests and the bench to run the real app on a loopback port."""
 
     def __init__(
-        self, app: FastAPI, host: str = "127.0.0.1", port: int = 7860, trusted_proxies: list[str] | None = None
+        self,
+        app: FastAPI,
+        host: str = "127.0.0.1",
+        port: int = 7860,
+        trusted_proxies: list[str] | None = None,
+        keep_alive_s: int = Settings.model_fields["http_keep_alive_s"].default,
     ) -> None:
         config = uvicorn.Config(
             app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=2,
-            **proxy_header_options(trusted_proxies or []),
+            **uvicorn_options(trusted_proxies or [], keep_alive_s),
         )  # fmt: skip
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, name="uvicorn", daemon=True)

@@ -92,6 +92,10 @@ class Settings(BaseSettings):
     # Knowledge import from a URL reaches only public addresses; list CIDRs here to open private ones on purpose
     # (an intranet wiki): MC_KNOWLEDGE_URL_ALLOW_NETWORKS=10.20.0.0/16.
     knowledge_url_allow_networks: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # Read scanned PDFs (pages with no text layer) with RapidOCR on CPU, offline (knowledge/ocr.py tells how to
+    # install it). Off: a scan is refused with that reason. Measured 2026-12-02 on 2 busy shared cores: 3 s to load,
+    # about 20 s for one page image of two text lines — fine for a manual now and then, not for a bulk import.
+    knowledge_pdf_ocr: bool = False
     # Off-topic gate (knowledge/relevance.py): a question is answered only when its best chunk beats its best generic
     # off-topic anchor (weather, recipes, other product categories…) by at least this much cosine similarity.
     # Calibrated on tests/data/probes/answers.yaml with e5-small (`python -m app.bench answers`, 2026-12-02): at 0.015
@@ -142,6 +146,9 @@ class Settings(BaseSettings):
     chat_session_idle_hours: int = Field(default=24 * 30, ge=1)
     # Client addresses of reverse proxies whose X-Forwarded-For is believed; every other peer is taken as-is.
     trusted_proxies: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # How long an idle HTTP connection stays open. uvicorn's default (5 s) equals common clients' own keep-alive, so a
+    # buyer's next message raced the server's close and died with a reset; keep it above a proxy's upstream keep-alive.
+    http_keep_alive_s: int = Field(default=75, ge=1, le=3600)
 
     # --- orders in ---------------------------------------------------------------------------------------------------
     # Largest body `POST /api/orders` accepts (one order with its items and tracking events).

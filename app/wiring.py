@@ -32,6 +32,7 @@ from app.services.question_checks.runner import QuestionCheckService
 from app.services.refunds.assembly import build_refund_service
 from app.services.refunds.service import RefundService
 from app.services.refunds.shipping_costs import ShippingCostTable
+from app.services.shop_rules import ShopRules, knowledge_file_shipping
 from app.services.status import StatusService
 from app.services.store_setup import StoreSetupService
 from app.settings import Settings
@@ -48,6 +49,7 @@ from app.store.orders import OrderRepository, load_orders_file
 from app.store.pending_disputes import PendingDisputeRepository
 from app.store.question_checks import QuestionCheckRepository
 from knowledge.embedders import Embedder, build_embedder
+from knowledge.ocr import PdfOcr
 from knowledge.relevance import OffTopicGate
 from knowledge.retriever import Retriever
 from knowledge.store import KnowledgeStore
@@ -100,6 +102,8 @@ class Services:
     listings: ListingService = field(init=False)
     store_setup: StoreSetupService = field(init=False)
     case_refs: CaseRefs = field(init=False)
+    # Order-number patterns and the shipping table, edited in Store setup; every reader asks it per use.
+    shop_rules: ShopRules = field(init=False)
 
     def close(self) -> None:
         try:
@@ -227,6 +231,7 @@ def build_services(
         knowledge_admin = KnowledgeAdmin(
             db, store, retriever, settings.corpus_dir, settings.data_dir / "uploads",
             currency=settings.store_currency, url_policy=UrlPolicy(allow_networks=settings.knowledge_url_allow_networks),
+            ocr=PdfOcr() if settings.knowledge_pdf_ocr else None,
         )  # fmt: skip
         status = StatusService(
             settings, db, embedder, store, knowledge_admin, chat_model, vision_model, note, server is not None
@@ -253,14 +258,21 @@ def build_services(
             chat_model_note=note,
             embedded_server=server,
         )
+        services.shop_rules = ShopRules(
+            merchant_settings, services.audit, default_patterns=settings.order_number_patterns,
+            file_shipping=knowledge_file_shipping(settings.corpus_dir, settings.data_dir / "uploads",
+                                                  settings.store_currency),
+        )  # fmt: skip
         services.buyer_chat, services.chat_inbox, services.store_answers = build_chat(
             settings, db=db, orders=orders, language=services.language, retriever=retriever, chat_model=chat_model,
             merchant_profile=services.merchant_profile, merchant_settings=services.merchant_settings, audit=services.audit,
+            shop_rules=services.shop_rules,
         )  # fmt: skip
         services.reply_feedback = ReplyFeedbackService(ConversationRepository(db), services.audit)
         services.refunds = build_refund_service(
             settings, db=db, orders=orders, files=services.files, audit=services.audit, decisions=services.decisions,
             merchant_settings=services.merchant_settings, language=services.language, vision_model=vision_model,
+            saved_shipping=services.shop_rules.refund_rates,
         )
         services.chargebacks = build_chargeback_service(
             settings=settings, db=db, orders=orders, files=services.files, audit=services.audit,
@@ -291,7 +303,7 @@ def _build_outcomes(settings: Settings, services: Services) -> None:
     if settings.demo_mode and settings.seed_demo_data:
         seed_demo_activity(services.db, services.merchant_settings, utcnow())
     services.analytics = AnalyticsService(
-        services.db, services.embedder, ShippingCostTable.from_corpus(settings.corpus_dir),
+        services.db, services.embedder, ShippingCostTable.from_corpus(settings.corpus_dir, services.shop_rules.refund_rates),
         AnalyticsConfig(
             resolution_window_days=settings.analytics_resolution_window_days,
             question_similarity=settings.analytics_question_similarity,

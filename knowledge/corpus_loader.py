@@ -31,7 +31,7 @@ from knowledge.chunking import (
     structured_doc_chunks,
     text_chunks,
 )
-from knowledge.documents import read_docx, read_pdf
+from knowledge.documents import Ocr, read_docx, read_pdf
 from knowledge.html_text import html_to_markdown
 from knowledge.mapping import ColumnMapping, mapped_faq, mapped_products, mapping_path, read_records
 from knowledge.shopify import looks_like_shopify, shopify_products
@@ -123,20 +123,21 @@ def load_products(
 
 def load_file(
     path: str | Path, corpus_root: str | Path, *, source: str | None = None,
-    language: str = "en", currency: str = "", mapping: ColumnMapping | None = None,
+    language: str = "en", currency: str = "", mapping: ColumnMapping | None = None, ocr: Ocr | None = None,
 ) -> list[Chunk]:
     """Chunks of one file, chosen by suffix and, for tables, by their columns.
 
     `source` (default: the path relative to `corpus_root`) names the file in the store
     and prefixes chunk ids, e.g. source="uploads/faq-es.md" for a merchant upload.
     `currency` is the shop's, for catalog exports that carry none (Shopify, WooCommerce);
-    `mapping` reads a generic CSV/JSON (default: the file's saved ".mapping.json").
+    `mapping` reads a generic CSV/JSON (default: the file's saved ".mapping.json");
+    `ocr` reads the images of PDF pages without a text layer (knowledge/ocr.py; default: refuse scans).
     """
     path, root = Path(path), Path(corpus_root)
     source = source or source_name(path, root)
     suffix = _check_suffix(path, source)
     try:
-        chunks = _chunks(path, suffix, source, currency, mapping)
+        chunks = _chunks(path, suffix, source, currency, mapping, ocr)
     except KnowledgeFormatError:
         raise
     except ValueError as exc:
@@ -147,10 +148,12 @@ def load_file(
     return chunks
 
 
-def _chunks(path: Path, suffix: str, source: str, currency: str, mapping: ColumnMapping | None) -> list[Chunk]:
+def _chunks(
+    path: Path, suffix: str, source: str, currency: str, mapping: ColumnMapping | None, ocr: Ocr | None = None
+) -> list[Chunk]:
     title = path.stem.replace("_", " ").strip()
     if suffix == ".pdf":
-        pdf = read_pdf(path, source)
+        pdf = read_pdf(path, source, ocr)
         return document_chunks(pdf.title or title, [(s.heading, s.body, s.page) for s in pdf.sections], source)
     if suffix == ".docx":
         word = read_docx(path, source)
@@ -199,7 +202,7 @@ def url_source_name(url: str) -> str:
     return f"web/{(parts.hostname or 'page').lower()}/{path}"[:200]
 
 
-def page_chunks(page: FetchedPage, source: str) -> list[Chunk]:
+def page_chunks(page: FetchedPage, source: str, ocr: Ocr | None = None) -> list[Chunk]:
     """Chunks of a fetched web page: HTML by headings, PDF by sections and pages, text by paragraphs."""
     media = page.content_type.split(";")[0].strip().lower()
     fallback = source.rsplit("/", 1)[-1].replace("-", " ")
@@ -207,7 +210,7 @@ def page_chunks(page: FetchedPage, source: str) -> list[Chunk]:
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "page.pdf"
             path.write_bytes(page.body)
-            doc = read_pdf(path, source)
+            doc = read_pdf(path, source, ocr)
         return document_chunks(doc.title or fallback, [(s.heading, s.body, s.page) for s in doc.sections], source)
     if media in ("text/plain", "text/markdown"):
         return text_chunks(page.text, source, title=fallback)

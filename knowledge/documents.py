@@ -1,12 +1,14 @@
 """PDF and DOCX files -> titled sections (PDF sections carry their page number).
 
 Parsers: pypdf for PDF text layers, python-docx for Word files. A PDF with no text layer
-(a scan) is refused with a message that says so: OCR is not done here.
+(a scan) is refused with a message that says so, unless an OCR function is given (knowledge/ocr.py):
+then the images of each page without text are read by it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,7 +44,18 @@ def _is_heading(line: str) -> bool:
     return len(letters) >= 4 and all(ch.isupper() for ch in letters) and len(text.split()) <= 8
 
 
-def read_pdf(path: Path, name: str) -> Document:
+Ocr = Callable[[bytes], str]  # image file bytes -> its text
+
+
+def _ocr_page(page: object, ocr: Ocr, name: str, number: int) -> str:
+    try:
+        images = list(page.images)  # type: ignore[attr-defined]
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many types on broken image streams
+        raise DocumentError(f"{name} page {number}: its images cannot be read for OCR ({exc})") from exc
+    return "\n".join(text for image in images if (text := ocr(image.data).strip()))
+
+
+def read_pdf(path: Path, name: str, ocr: Ocr | None = None) -> Document:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -63,9 +76,12 @@ def read_pdf(path: Path, name: str) -> Document:
             texts.append(page.extract_text() or "")
         except Exception as exc:  # noqa: BLE001 - pypdf raises many types on broken page streams
             raise DocumentError(f"{name} page {number}: text cannot be extracted ({exc})") from exc
+    if ocr is not None:
+        texts = [t if t.strip() else _ocr_page(pages[i], ocr, name, i + 1) for i, t in enumerate(texts)]
     if not any(t.strip() for t in texts):
+        found = " and OCR found no text in its images" if ocr is not None else ""
         raise DocumentError(
-            f"{name}: no text layer on any of its {len(pages)} pages — it looks like a scanned PDF. "
+            f"{name}: no text layer on any of its {len(pages)} pages{found} — it looks like a scanned PDF. "
             "Run it through OCR (or export the original as a text PDF) and upload it again.")
     meta_title = None
     try:

@@ -17,7 +17,7 @@ from fastapi import FastAPI
 # First of the app imports on purpose: ZeroGPU wants `spaces` imported before anything initialises CUDA.
 from zero_gpu import GPUChatModel, zero_gpu_decorator  # isort: skip
 
-from app.server import create_app
+from app.server import create_app, uvicorn_options
 from app.services.auth import MerchantCredentials, resolve_credentials
 from app.settings import Settings
 from app.wiring import Services, build_services
@@ -144,6 +144,9 @@ def main() -> None:
                 f"Console login (demo, new each start): {space.credentials.username} / "
                 f"{space.credentials.generated_password}"
             )
-        uvicorn.run(space.api, host=SPACE_HOST, port=SPACE_PORT, log_level="warning")
+        uvicorn.run(
+            space.api, host=SPACE_HOST, port=SPACE_PORT, log_level="warning",
+            **uvicorn_options(settings.trusted_proxies, settings.http_keep_alive_s),
+        )  # fmt: skip
     finally:
         space.close()

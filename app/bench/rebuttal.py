@@ -1,8 +1,9 @@
-"""Time to build a chargeback rebuttal document: N cases with K photo exhibits each, template argument (no model).
+"""Time to build a chargeback rebuttal: N cases with K photo exhibits each, template argument (no model).
 
 Real parts only: a temporary SQLite database seeded with the demo orders, the content-addressed file store, the
-chargeback service as the app wires it. Reports the document step alone (the < 1 s target) and the whole
-`generate` call (evidence assembly + argument + document).
+chargeback service as the app wires it. Reports both formats — the Word document (the < 1 s target) and the PDF
+packet processors take (time, size, pages, within Stripe's and Shopify's limits) — and the whole `generate` call
+(evidence assembly + argument + .docx + PDF + Stripe evidence JSON).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-DESCRIPTION = "p50/p95 time to build a rebuttal .docx (N cases x K embedded photos, template argument)"
+DESCRIPTION = "p50/p95 time, size and pages of a rebuttal .docx and PDF packet (N cases x K photos, template argument)"
 _CODES = [("13.1", "visa"), ("10.4", "visa"), ("13.3", "visa"), ("4853", "mastercard"), ("4837", "mastercard"),
           ("C08", "amex"), ("F29", "amex"), ("RG", "discover"), ("UA02", "discover")]
 
@@ -75,19 +76,28 @@ def run(args: argparse.Namespace) -> int:
                 service.attach_exhibit(case_id, _photo(width, height, index * 10 + image), f"photo{image}.jpg",
                                        caption=f"Photo {image + 1}", evidence_key="delivery_photo", actor="bench")
             case_ids.append(case_id)
-        document, total = [], []
+        document, pdf, total, docx_kb, pdf_mb, pages, within = [], [], [], [], [], [], 0
         service.generate(case_ids[0], actor="bench")
         for case_id in case_ids[1:]:
             started = time.perf_counter()
             result = service.generate(case_id, actor="bench")
             total.append(time.perf_counter() - started)
             document.append(result.document_seconds)
-        size_kb = Path(result.path).stat().st_size / 1024
+            docx_kb.append(Path(result.path).stat().st_size / 1024)
+            if result.pdf is not None:
+                pdf.append(result.pdf.seconds)
+                pdf_mb.append(result.pdf.size_bytes / 1e6)
+                pages.append(result.pdf.pages)
+                within += result.pdf.within_limits
         db.dispose()
     print(f"rebuttal: {args.cases} cases x {args.images} photos ({width}x{height} JPEG), template argument")
-    for name, values in (("document only", document), ("whole generate", total)):
+    for name, values in (("docx only", document), ("pdf packet", pdf), ("whole generate", total)):
         print(f"  {name:15} p50 {statistics.median(values) * 1000:7.1f} ms   p95 {_percentile(values, 0.95) * 1000:7.1f} ms"
               f"   max {max(values) * 1000:7.1f} ms")
-    print(f"  last document: {size_kb:.0f} KiB; target: document p50 < 1000 ms -> "
-          f"{'OK' if statistics.median(document) < 1.0 else 'MISSED'}")
+    print(f"  docx size: p50 {statistics.median(docx_kb):.0f} KiB, max {max(docx_kb):.0f} KiB")
+    print(f"  pdf size:  p50 {statistics.median(pdf_mb):.2f} MB, max {max(pdf_mb):.2f} MB; pages p50 "
+          f"{statistics.median(pages):g}, max {max(pages)}")
+    print(f"  pdf within Stripe (4.5 MB, 50 pages; Mastercard 19) and Shopify (2 MB per file) limits: "
+          f"{within}/{len(pdf)} -> {'OK' if within == len(pdf) else 'OVER'}")
+    print(f"  target: docx p50 < 1000 ms -> {'OK' if statistics.median(document) < 1.0 else 'MISSED'}")
     return 0

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.domain.case_numbers import chargeback_number
 from app.domain.money import to_decimal
+from app.domain.packets import PdfPacket, StripeExport
 
 Network = Literal["visa", "mastercard", "amex", "discover", "unknown"]
 Category = Literal["fraud", "authorization", "processing_error", "consumer_dispute", "unknown"]
@@ -271,6 +272,9 @@ class RebuttalResult(_Frozen):
     model_seconds: float
     document_seconds: float
     completeness_score: int
+    # The processor-ready copies beside the .docx (None where a caller wrote only the Word file).
+    pdf: PdfPacket | None = None
+    stripe: StripeExport | None = None
 
 
 class WinRate(_Frozen):

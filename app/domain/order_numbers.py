@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 # A fresh shop on Shopify numbers orders #1001, #1002… (WooCommerce shows "#1234" too); PP-\d{6} is the demo
 # store's, kept in the default because the demo runs on default settings. A real shop sets
@@ -125,6 +126,10 @@ class OrderNumberFormat:
             raise OrderNumberPatternError("give at least one order number pattern")
         object.__setattr__(self, "_shapes", tuple(_shape(p) for p in self.patterns))
 
+    def current(self) -> OrderNumberFormat:
+        """A fixed format is its own source (see OrderNumbersSource)."""
+        return self
+
     @classmethod
     def from_patterns(cls, patterns: Iterable[str]) -> OrderNumberFormat:
         return cls(tuple(p.strip() for p in patterns if p and p.strip()))
@@ -199,6 +204,13 @@ def _example_segment(segment: str) -> str | None:
     if re.fullmatch(r"[A-Za-z0-9]+", segment):
         return segment.upper()
     return None
+
+
+class OrderNumbersSource(Protocol):
+    """Where a service gets the shop's order-number format for one request: the merchant may change the patterns
+    in the console at any time, so services ask per use instead of keeping a format from start-up."""
+
+    def current(self) -> OrderNumberFormat: ...
 
 
 def order_number_format(patterns: Sequence[str] | None = None) -> OrderNumberFormat:

@@ -32,6 +32,9 @@ class PaymentDetails(BaseModel):
     ip_address: str | None = None
     device_id: str | None = None
     authorization_code: str | None = None
+    # The payment processor's ids for this payment (Stripe ch_…/pi_…, Shopify Payment ID, WooCommerce transaction
+    # id): a dispute names the payment, not the order, so this is how a dispute finds its order.
+    payment_ids: list[str] = Field(default_factory=list)
 
     @field_validator("card_last4")
     @classmethod

@@ -23,7 +23,7 @@ from knowledge.corpus_loader import (
     page_chunks,
     url_source_name,
 )
-from knowledge.documents import DocumentError
+from knowledge.documents import DocumentError, Ocr
 from knowledge.ingest import IngestReport, ingest_corpus
 from knowledge.mapping import (
     FAQ_FIELDS,
@@ -77,6 +77,7 @@ class KnowledgeAdmin:
         *,
         currency: str = "",
         url_policy: UrlPolicy | None = None,
+        ocr: Ocr | None = None,
     ):
         self._db = db
         self._store = store
@@ -85,6 +86,7 @@ class KnowledgeAdmin:
         self._uploads_dir = uploads_dir
         self._currency = currency
         self._url_policy = url_policy or UrlPolicy()
+        self._ocr = ocr  # reads scanned PDF pages when MC_KNOWLEDGE_PDF_OCR is on
 
     def ingest_corpus(self, progress: ProgressCallback | None = None) -> IngestReport:
         """Index the merchant's knowledge folder; unchanged chunks are not re-embedded."""
@@ -112,7 +114,8 @@ class KnowledgeAdmin:
         if progress:
             progress(0.0, f"reading {name}")
         try:
-            chunks = load_file(path, path.parent, source=source, currency=self._currency, mapping=mapping)
+            chunks = load_file(path, path.parent, source=source, currency=self._currency, mapping=mapping,
+                               ocr=self._ocr)
         except (KnowledgeFormatError, MappingError) as exc:
             raise InvalidInputError(f"Could not read {exc}" if str(exc).startswith(source) or str(exc).startswith(name)
                                     else f"Could not read {name}: {exc}") from exc
@@ -144,7 +147,7 @@ class KnowledgeAdmin:
         try:
             page = fetch_page(url, self._url_policy)
             source = url_source_name(page.url)
-            chunks = page_chunks(page, source)
+            chunks = page_chunks(page, source, self._ocr)
         except (FetchError, KnowledgeFormatError, DocumentError) as exc:
             raise InvalidInputError(str(exc)) from exc
         if not chunks:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
-from sqlalchemy import func, select
+from sqlalchemy import String, cast, func, select
 from sqlalchemy.orm import Session
 
 from app.domain.orders import Order
@@ -104,6 +105,26 @@ class OrderRepository:
     def list_all(self, limit: int = 500) -> list[Order]:
         with self._db.session() as session:
             rows = session.scalars(select(OrderRow).order_by(OrderRow.created_at.desc()).limit(limit)).all()
+            return [Order.model_validate(row.record) for row in rows]
+
+    def by_payment_id(self, payment_id: str) -> Order | None:
+        """The order whose payment carries this processor id (Stripe ch_…/pi_…). Merchant-side only. The id is
+        looked for as a quoted JSON string in the stored record (no extra column); exact match is checked after."""
+        ref = payment_id.strip()
+        if len(ref) < 3 or '"' in ref:
+            return None
+        escaped = ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        with self._db.session() as session:
+            query = select(OrderRow).where(cast(OrderRow.record, String).like(f'%"{escaped}"%', escape="\\"))
+            orders = [Order.model_validate(row.record) for row in session.scalars(query).all()]
+        return next((o for o in orders if ref in o.payment.payment_ids), None)
+
+    def created_between(self, start: datetime, end: datetime, limit: int = 500) -> list[Order]:
+        with self._db.session() as session:
+            rows = session.scalars(
+                select(OrderRow).where(OrderRow.created_at >= start, OrderRow.created_at <= end)
+                .order_by(OrderRow.created_at).limit(limit)
+            ).all()
             return [Order.model_validate(row.record) for row in rows]
 
     def count(self) -> int:

@@ -1,5 +1,6 @@
 """Chargeback defense tab: intake (form or CSV/JSON), queue by days left, evidence checklist, one-click Word
-rebuttal, outcomes and win rate by reason code. Wiring only: every decision lives in ChargebackService."""
+rebuttal with its PDF packet and Stripe evidence JSON, outcomes and win rate by reason code. Wiring only: every
+decision lives in ChargebackService."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ import gradio as gr
 
 from app.domain.chargebacks import CATEGORY_NAMES, NETWORK_NAMES, QueueRow
 from app.domain.money import format_money
-from app.domain.order_numbers import order_number_format
 from app.errors import CopilotError
 from app.wiring import Services
 
@@ -128,7 +128,7 @@ def build_chargeback_tab(services: Services) -> None:
         return summary, rows, ""
 
     def generate(case_id: str | None, request: gr.Request, progress: gr.Progress = gr.Progress()
-                 ) -> tuple[Any, str]:
+                 ) -> tuple[Any, Any, Any, str]:
         if not case_id:
             raise gr.Error("Pick a case first.")
         try:
@@ -141,7 +141,18 @@ def build_chargeback_tab(services: Services) -> None:
             f"Rebuttal ready: argument written by {source}{note}. Evidence {result.completeness_score}% complete. "
             f"Model {result.model_seconds:.2f} s · document {result.document_seconds:.2f} s."
         )
-        return gr.DownloadButton(value=result.path, visible=True), status
+        pdf, stripe = result.pdf, result.stripe
+        if pdf is None or stripe is None:
+            return gr.DownloadButton(value=result.path, visible=True), gr.DownloadButton(), gr.DownloadButton(), status
+        limits = "\n".join(f"- {line}" for line in pdf.limit_summary().splitlines())
+        warning = "" if pdf.within_limits else (
+            "\n\n⚠ **The PDF packet is over a processor's limit** — remove or crop exhibits before submitting it there.")
+        notes = "".join(f"\n- {note}" for note in pdf.notes)
+        cut = "".join(f"\n- Stripe field {line}" for line in stripe.truncated)
+        status += (f"\n\nPDF packet: {pdf.size_bytes / 1e6:.2f} MB, {pdf.pages} pages ({pdf.seconds:.2f} s)\n"
+                   f"{limits}{notes}{cut}{warning}")
+        return (gr.DownloadButton(value=result.path, visible=True), gr.DownloadButton(value=pdf.path, visible=True),
+                gr.DownloadButton(value=stripe.path, visible=True), status)
 
     def outcome(case_id: str | None, note: str, value: str, request: gr.Request) -> tuple[str, list[list[object]]]:
         if not case_id:
@@ -169,7 +180,7 @@ def build_chargeback_tab(services: Services) -> None:
             case_id = gr.Textbox(label="Case ID (from the notice)")
             network = gr.Dropdown(["auto", "visa", "mastercard", "amex", "discover"], value="auto", label="Network")
             reason_code = gr.Textbox(label="Reason code", placeholder="13.1, 4853, F29, RG…")
-            order_no = gr.Textbox(label="Order number", placeholder=order_number_format(services.settings.order_number_patterns).example() or "")
+            order_no = gr.Textbox(label="Order number", placeholder=services.shop_rules.current().example() or "")
         with gr.Row():
             amount = gr.Textbox(label="Disputed amount", placeholder="229.00")
             currency = gr.Textbox(label="Currency (blank: the order's)", max_length=3)
@@ -199,8 +210,10 @@ def build_chargeback_tab(services: Services) -> None:
             exhibit_caption = gr.Textbox(label="Caption", placeholder="Parcel at the buyer's door, 2026-09-26")
             attach_button = gr.Button("Attach")
     with gr.Row():
-        generate_button = gr.Button("Generate rebuttal (.docx)", variant="primary")
-        download = gr.DownloadButton("Download rebuttal", visible=False)
+        generate_button = gr.Button("Generate rebuttal (.docx + PDF packet)", variant="primary")
+        download = gr.DownloadButton("Download rebuttal (.docx)", visible=False)
+        download_pdf = gr.DownloadButton("Download PDF packet (Stripe, Shopify)", visible=False)
+        download_stripe = gr.DownloadButton("Download Stripe evidence (.json)", visible=False)
     generate_status = gr.Markdown()
     with gr.Row():
         outcome_note = gr.Textbox(label="Outcome note (optional)", scale=3)
@@ -218,7 +231,8 @@ def build_chargeback_tab(services: Services) -> None:
     picker.change(case_view, inputs=picker, outputs=[summary, checklist], api_name="chargeback_case")
     attach_button.click(attach, inputs=[picker, exhibit_files, exhibit_key, exhibit_caption],
                         outputs=[summary, checklist, exhibit_caption], api_name="chargeback_attach")
-    generate_button.click(generate, inputs=picker, outputs=[download, generate_status], api_name="chargeback_generate")
+    generate_button.click(generate, inputs=picker, outputs=[download, download_pdf, download_stripe, generate_status],
+                          api_name="chargeback_generate")
     for button, value in ((won, "won"), (lost, "lost"), (accepted, "accepted")):
         button.click(
             outcome_handler(value), inputs=[picker, outcome_note], outputs=[outcome_status, wins],

@@ -7,6 +7,7 @@ from pathlib import Path
 import gradio as gr
 
 from app.errors import CopilotError
+from app.services.chargebacks.stripe_disputes import SUGGESTED_KEY
 from app.wiring import Services
 
 
@@ -37,7 +38,8 @@ def build_orders_tab(services: Services) -> None:
     def unmatched_table() -> list[list[object]]:
         return [
             [p.dispute_id, f"{p.notice.get('amount')} {p.notice.get('currency')}", p.notice.get("reason_code", ""),
-             p.notice.get("respond_by", ""), ", ".join(p.order_refs) or "—"]
+             p.notice.get("respond_by", ""), ", ".join(p.order_refs) or "—",
+             ", ".join(p.notice.get(SUGGESTED_KEY) or []) or "—"]
             for p in disputes.unmatched()
         ]  # fmt: skip
 
@@ -114,14 +116,24 @@ def build_orders_tab(services: Services) -> None:
         dispute_button = gr.Button("Import disputes")
     dispute_report = gr.Markdown()
     unmatched = gr.Dataframe(
-        headers=["dispute", "amount", "reason code", "respond by", "order refs in Stripe"], value=unmatched_table,
-        interactive=False, label="Waiting for an order match",
+        headers=["dispute", "amount", "reason code", "respond by", "refs in Stripe", "suggested orders"],
+        value=unmatched_table, interactive=False,
+        label="Waiting for an order match (suggested: same amount, date and email; click a row to pick it)",
     )
     with gr.Row():
         match_dispute = gr.Textbox(label="Dispute id", placeholder="dp_…")
         match_order = gr.Textbox(label="Order number", placeholder="#1001")
         match_button = gr.Button("Match and open case")
 
+    def pick(evt: gr.SelectData) -> tuple[str, str]:
+        """A click on a waiting dispute fills the match form with it and its first suggested order."""
+        row = [str(cell) for cell in (evt.row_value or [])]
+        if not row:
+            return "", ""
+        suggested = row[5].split(",")[0].strip() if len(row) > 5 and row[5] != "—" else ""
+        return row[0], suggested
+
+    unmatched.select(pick, outputs=[match_dispute, match_order], api_visibility="private")
     import_button.click(import_orders, inputs=order_file, outputs=[import_report, orders], api_name="orders_import")
     create_button.click(create_key, inputs=key_name, outputs=[new_key, key_list], api_name="api_key_create")
     revoke_button.click(revoke_key, inputs=revoke_id, outputs=[revoke_status, key_list], api_name="api_key_revoke")

@@ -7,7 +7,6 @@ from typing import Any
 
 import gradio as gr
 
-from app.domain.order_numbers import order_number_format
 from app.domain.refunds import CLAIM_REASONS
 from app.errors import CopilotError
 from app.services.refunds.service import BuyerView
@@ -84,7 +83,7 @@ def build_refund_claim_form(services: Services) -> None:
         f"decide quickly (up to {settings.max_images_per_claim} photos and {settings.max_videos_per_claim} videos)."
     )
     with gr.Row():
-        order_no = gr.Textbox(label="Order number", placeholder=order_number_format(services.settings.order_number_patterns).example() or "")
+        order_no = gr.Textbox(label="Order number", placeholder=services.shop_rules.current().example() or "")
         email = gr.Textbox(label="Email used for the order", type="email")
     reason = gr.Dropdown(
         choices=[(REASON_LABELS[r], r) for r in CLAIM_REASONS], value=None, label="What went wrong?"

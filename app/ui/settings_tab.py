@@ -1,5 +1,5 @@
-"""Settings tab: the store setup (name, support email, currency, language, the shared policy numbers) and the
-assistant's tone, opening hours and handoff rules."""
+"""Settings tab: the store setup (name, support email, currency, language, the shared policy numbers, order-number
+patterns, shipping table) and the assistant's tone, opening hours and handoff rules."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pydantic import ValidationError
 from app.errors import CopilotError
 from app.services.language import LANGUAGE_NAMES, SUPPORTED_LANGUAGES
 from app.services.merchant_profile import MerchantProfile
+from app.services.shop_rules import SHIPPING_COLUMNS, PatternCheck, check_order_number_patterns
 from app.wiring import Services
 
 
@@ -33,6 +34,8 @@ def build_settings_tab(services: Services) -> None:
                                value=float(setup.returnless_threshold_pct), minimum=0)  # fmt: skip
     setup_button = gr.Button("Save store setup", variant="primary")
     setup_saved = gr.Markdown()
+
+    _build_shop_rules(services)
 
     gr.Markdown("### Assistant")
     tone = gr.Radio(["friendly", "formal"], label="Tone", value=profile.tone)
@@ -86,3 +89,70 @@ def build_settings_tab(services: Services) -> None:
         outputs=saved,
         api_name="save_settings",
     )
+
+
+def _actor(services: Services, request: gr.Request | None) -> str:
+    return getattr(request, "username", None) or services.settings.merchant_username
+
+
+def _examples(checks: list[PatternCheck]) -> str:
+    lines = [f"- `{c.pattern}` — e.g. **{c.example}**" if c.example else f"- `{c.pattern}` — (no example can be "
+             "built; check it with a real order number)" for c in checks]  # fmt: skip
+    return "\n".join(lines)
+
+
+def _build_shop_rules(services: Services) -> None:
+    """Order-number patterns and the shipping table: validated, stored, audited, used from the next message."""
+    rules = services.shop_rules
+    gr.Markdown("### Order numbers\nHow your shop writes order numbers, one regular expression per line "
+                "(Shopify `#\\d{4,}`, AliExpress `\\d{16}`). The chat finds, guards and shows order numbers with "
+                "these; a pattern that would take plain words, years or prices for order numbers is refused.")
+    patterns = gr.Textbox(label="Order number patterns", value="\n".join(rules.order_number_patterns()), lines=3)
+    with gr.Row():
+        check_button = gr.Button("Check patterns")
+        patterns_button = gr.Button("Save order numbers", variant="primary")
+    patterns_result = gr.Markdown()
+
+    gr.Markdown("### Shipping table\nOne row per destination; the chat answers shipping questions and the refund "
+                "engine prices return labels from it. `incoterm`: DDP (you pay import duties) or DAP (the buyer "
+                "does). Until you save, the rows come from the shipping CSV in your knowledge files; saving an "
+                "empty table hands the answers back to those files.")
+    shipping = gr.Dataframe(
+        value=_shipping_cells(services), headers=list(SHIPPING_COLUMNS), type="array", interactive=True,
+        column_count=len(SHIPPING_COLUMNS), label="Shipping table",  # extra columns a merchant adds are ignored
+    )  # fmt: skip
+    shipping_button = gr.Button("Save shipping table", variant="primary")
+    shipping_result = gr.Markdown()
+
+    def check(text: str) -> str:
+        try:
+            return "Usable:\n" + _examples(check_order_number_patterns((text or "").splitlines()))
+        except CopilotError as exc:
+            raise gr.Error(exc.user_message) from exc
+
+    def save_patterns(text: str, request: gr.Request) -> str:
+        try:
+            checks = rules.save_order_number_patterns((text or "").splitlines(), _actor(services, request))
+        except CopilotError as exc:
+            raise gr.Error(exc.user_message) from exc
+        return "Saved; the chat uses them from the next message:\n" + _examples(checks)
+
+    def save_shipping(cells: list[list[object]] | None, request: gr.Request) -> tuple[list[list[str]], str]:
+        rows = [dict(zip(SHIPPING_COLUMNS, row, strict=False)) for row in (cells or [])]
+        try:
+            saved = rules.save_shipping_table(rows, _actor(services, request))
+        except CopilotError as exc:
+            raise gr.Error(exc.user_message) from exc
+        note = f"Saved {len(saved)} destinations" if rules.saved_shipping_table() else \
+            "Saved empty: the shipping CSV in your knowledge files answers again"
+        return _shipping_cells(services), note + "; the chat and refunds use it from the next message."
+
+    check_button.click(check, inputs=patterns, outputs=patterns_result, api_name="check_order_number_patterns")
+    patterns_button.click(save_patterns, inputs=patterns, outputs=patterns_result, api_name="save_order_number_patterns")
+    shipping_button.click(save_shipping, inputs=shipping, outputs=[shipping, shipping_result],
+                          api_name="save_shipping_table")  # fmt: skip
+
+
+def _shipping_cells(services: Services) -> list[list[str]]:
+    return [["" if value is None else str(value) for value in row.model_dump(mode="json").values()]
+            for row in services.shop_rules.shipping_table()] or [[""] * len(SHIPPING_COLUMNS)]  # fmt: skip

@@ -82,7 +82,9 @@ def run_app(merchant_credentials: MerchantCredentials) -> Iterator[Callable[[Ser
     servers: list[BackgroundServer] = []
 
     def factory(services: Services) -> str:
-        server = BackgroundServer(create_app(services, merchant_credentials), port=free_port()).start()
+        server = BackgroundServer(
+            create_app(services, merchant_credentials), port=free_port(), keep_alive_s=services.settings.http_keep_alive_s
+        ).start()
         servers.append(server)
         return server.url
 

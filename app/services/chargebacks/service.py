@@ -33,6 +33,7 @@ from app.services.chargebacks.evidence import EvidenceAssembler, exhibit_letter
 from app.services.chargebacks.exhibits import check_image
 from app.services.chargebacks.intake import ImportReport, IntakeResult, RowError, parse_notice, read_rows
 from app.services.chargebacks.narrative import NarrativeWriter
+from app.services.chargebacks.packets import write_packets
 from app.services.chargebacks.pan import mask_pans
 from app.services.chargebacks.rebuttal_docx import ExhibitImage, write_rebuttal
 from app.store.audit import AuditLog
@@ -219,6 +220,8 @@ class ChargebackService:
         started = time.perf_counter()
         write_rebuttal(bundle, timed.narrative, images, path)
         document_seconds = time.perf_counter() - started
+        progress(0.9, "Building the PDF packet and the Stripe evidence")
+        pdf, stripe = write_packets(bundle, timed.narrative, images, path, self._orders.get(bundle.case.notice.order_no))
         score = completeness(bundle)
         if bundle.case.status == "open":
             self._cases.set_status(bundle.case.case_id, "responded")
@@ -226,13 +229,17 @@ class ChargebackService:
             "path": str(path), "narrative_source": timed.narrative.source,
             "fallback_reason": timed.narrative.fallback_reason, "prompt_version": timed.narrative.prompt_version,
             "completeness": score.score, "missing": list(score.missing), "model_seconds": round(timed.model_seconds, 3),
-            "document_seconds": round(document_seconds, 3),
+            "document_seconds": round(document_seconds, 3), "pdf_path": pdf.path, "pdf_bytes": pdf.size_bytes,
+            "pdf_pages": pdf.pages, "pdf_within_limits": pdf.within_limits,
+            "pdf_problems": [p for c in pdf.checks for p in (f"{c.processor}: {x}" for x in c.problems)],
+            "stripe_evidence_path": stripe.path, "stripe_truncated": list(stripe.truncated),
         })
         progress(1.0, "Done")
         return RebuttalResult(
             case_id=bundle.case.case_id, path=str(path), narrative_source=timed.narrative.source,
             fallback_reason=timed.narrative.fallback_reason, evidence_seconds=evidence_seconds,
             model_seconds=timed.model_seconds, document_seconds=document_seconds, completeness_score=score.score,
+            pdf=pdf, stripe=stripe,
         )
 
     def _exhibit_files(self, bundle: EvidenceBundle) -> list[tuple[str, Exhibit, StoredFile]]:

@@ -1,8 +1,10 @@
 """Stripe Dispute objects (as the API returns them: a list, or `{"object": "list", "data": [...]}`) into cases.
 
 The order is found from the metadata the shop put on the dispute, its charge or payment intent (order_id,
-order_number…) or an "Order 1234" description. A dispute whose order is not found waits in a list until the
-merchant matches it by hand. Amounts are in the currency's smallest unit, by Stripe's own table of decimals.
+order_number…) or an "Order 1234" description, else by the payment itself (the charge / payment intent id stored on
+the order by the import or the API). A dispute whose order is still not found waits in a list until the merchant
+matches it by hand; orders with the same amount, currency, date and (when Stripe has it) email are suggested there,
+never linked without the merchant. Amounts are in the currency's smallest unit, by Stripe's own table of decimals.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -70,6 +72,7 @@ class StripeDispute(BaseModel):
     payment_intent: str | dict[str, Any] | None = None
     metadata: dict[str, Any] = Field(default_factory=dict)
     payment_method_details: _MethodDetails | None = None
+    evidence: dict[str, Any] = Field(default_factory=dict)
 
 
 def stripe_amount(minor_units: int, currency: str) -> Decimal:
@@ -101,6 +104,43 @@ def order_refs(dispute: StripeDispute) -> list[str]:
         if match:
             refs.append(match.group(1))
     return list(dict.fromkeys(refs))
+
+
+def _id(obj: str | dict[str, Any] | None) -> str | None:
+    value = obj.get("id") if isinstance(obj, dict) else obj
+    return str(value).strip() if isinstance(value, str) and value.strip() else None
+
+
+def payment_refs(dispute: StripeDispute) -> list[str]:
+    """The charge and payment intent ids (expanded objects or bare ids), the charge's own payment intent too."""
+    charge = dispute.charge if isinstance(dispute.charge, dict) else {}
+    refs = [_id(dispute.charge), _id(dispute.payment_intent), _id(charge.get("payment_intent"))]
+    return list(dict.fromkeys(ref for ref in refs if ref))
+
+
+def buyer_email(dispute: StripeDispute) -> str | None:
+    charge = dispute.charge if isinstance(dispute.charge, dict) else {}
+    intent = dispute.payment_intent if isinstance(dispute.payment_intent, dict) else {}
+    details = charge.get("billing_details")
+    billing: dict[str, Any] = details if isinstance(details, dict) else {}
+    for value in (dispute.evidence.get("customer_email_address"), billing.get("email"), charge.get("receipt_email"),
+                  intent.get("receipt_email")):  # fmt: skip
+        if isinstance(value, str) and "@" in value:
+            return value.strip().casefold()
+    return None
+
+
+def paid_at(dispute: StripeDispute) -> datetime | None:
+    """When the disputed payment was made (the expanded charge's `created`), if Stripe sent it."""
+    created = dispute.charge.get("created") if isinstance(dispute.charge, dict) else None
+    return datetime.fromtimestamp(created, UTC) if isinstance(created, int) else None
+
+
+# An order is suggested when it was placed this close to the payment (or, with no payment time, this long before the
+# dispute): cards are charged at checkout, and Stripe disputes can be opened up to 120 days after the payment.
+SUGGEST_NEAR_PAYMENT = timedelta(days=2)
+SUGGEST_BEFORE_DISPUTE = timedelta(days=120)
+SUGGESTED_KEY = "_suggested_orders"  # kept with the waiting notice, never sent to the case
 
 
 def notice_fields(dispute: StripeDispute) -> dict[str, Any]:
@@ -199,9 +239,11 @@ class StripeDisputeIntake:
         fields = notice_fields(dispute)
         refs = order_refs(dispute)
         order = next((o for o in map(self._orders.get, refs) if o is not None), None)
+        order = order or next((o for o in map(self._orders.by_payment_id, payment_refs(dispute)) if o), None)
         if order is None:
-            self._pending.save(dispute.id, fields, refs)
-            report.unmatched.append(dispute.id)
+            suggested = self.suggest(dispute)
+            self._pending.save(dispute.id, {**fields, SUGGESTED_KEY: suggested}, refs)
+            report.unmatched.append(dispute.id + (f" (suggested: {', '.join(suggested)})" if suggested else ""))
             return
         try:
             result = self._chargebacks.create({**fields, "order_no": order.order_no}, actor, f"stripe:{filename}")
@@ -217,6 +259,24 @@ class StripeDisputeIntake:
                 f"{order.currency}; check that the order link is right."
             )
 
+    def suggest(self, dispute: StripeDispute, limit: int = 3) -> list[str]:
+        """Orders that look like the disputed payment: same amount and currency, placed at the payment time (or in
+        the window before the dispute), the same buyer email when Stripe has one. Suggestions only."""
+        amount, currency = stripe_amount(dispute.amount, dispute.currency), dispute.currency.upper()
+        paid, email = paid_at(dispute), buyer_email(dispute)
+        opened = datetime.fromtimestamp(dispute.created, UTC)
+        start, end = (paid - SUGGEST_NEAR_PAYMENT, paid + SUGGEST_NEAR_PAYMENT) if paid else \
+            (opened - SUGGEST_BEFORE_DISPUTE, opened)
+        near = paid or opened
+        found = [
+            # The query window is a day wider: stored times lose their UTC offset on SQLite; exact check here.
+            o for o in self._orders.created_between(start - timedelta(days=1), end + timedelta(days=1))
+            if start <= o.created_at.astimezone(UTC) <= end and o.currency.upper() == currency and o.total_paid == amount
+            and (email is None or o.buyer_email.strip().casefold() == email)
+        ]
+        found.sort(key=lambda o: abs((o.created_at.astimezone(UTC) - near).total_seconds()))
+        return [o.order_no for o in found[:limit]]
+
     def unmatched(self) -> list[PendingDispute]:
         return self._pending.list_all()
 
@@ -228,6 +288,7 @@ class StripeDisputeIntake:
         order = self._orders.get(order_no)
         if order is None:
             raise InvalidInputError(f"Order {order_no} is not in the store database; import the orders first.")
-        result = self._chargebacks.create({**pending.notice, "order_no": order.order_no}, actor, "stripe:matched")
+        notice = {k: v for k, v in pending.notice.items() if k != SUGGESTED_KEY}
+        result = self._chargebacks.create({**notice, "order_no": order.order_no}, actor, "stripe:matched")
         self._pending.delete(pending.dispute_id)
         return result

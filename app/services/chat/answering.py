@@ -19,7 +19,7 @@ from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
 
 from app.domain.chat import ChatEvent, Citation, ResetEvent, TextDelta
-from app.domain.order_numbers import DEFAULT_ORDER_NUMBERS, OrderNumberFormat
+from app.domain.order_numbers import DEFAULT_ORDER_NUMBERS, OrderNumbersSource
 from app.services.chat import answer_fallback, guard, prompts, reply_checks
 from app.services.language import LanguageIdentifier
 from knowledge.retriever import Retriever
@@ -121,7 +121,7 @@ class GroundedAnswerer:
         min_score: float,
         max_tokens: int,
         citations_shown: int,
-        order_numbers: OrderNumberFormat = DEFAULT_ORDER_NUMBERS,
+        order_numbers: OrderNumbersSource = DEFAULT_ORDER_NUMBERS,  # read per message: editable live
     ) -> None:
         self._order_numbers = order_numbers
         self._model = model
@@ -246,12 +246,13 @@ class GroundedAnswerer:
         if guard.leaks_system_prompt(text, system):
             return [Problem("system_prompt_leak")]
         problems: list[Problem] = []
-        found = guard.foreign_references(text, request.allowed_order_no, request.allowed_emails, self._order_numbers)
+        numbers = self._order_numbers.current()
+        found = guard.foreign_references(text, request.allowed_order_no, request.allowed_emails, numbers)
         if found:
             problems.append(Problem("foreign_reference", found))
         sources = [h.chunk.text for h in self._prompt_hits(request)]
         merchant = [*sources, request.order_summary or "", *request.extra_grounding]
-        plain = guard.unsupported_numbers(text, [*merchant, request.question, *request.buyer_texts], self._order_numbers)
+        plain = guard.unsupported_numbers(text, [*merchant, request.question, *request.buyer_texts], numbers)
         with_unit = [q.text for q in reply_checks.unsupported_unit_numbers(text, merchant)]
         if plain or with_unit:
             problems.append(Problem(reply_checks.UNSUPPORTED_NUMBER, [*plain, *with_unit]))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from datetime import timedelta
+from typing import Protocol
 
-from app.domain.order_numbers import order_number_format
+from app.domain.order_numbers import OrderNumbersSource, order_number_format
 from app.services.chat.answering import GroundedAnswerer
-from app.services.chat.facts.catalog import CatalogSource
+from app.services.chat.facts.catalog import CatalogSource, ShippingRow
 from app.services.chat.facts.layer import FactLayer
 from app.services.chat.handoff import InboxService
 from app.services.chat.order_lookup import OrderLookup
@@ -31,6 +33,13 @@ from knowledge.retriever import Retriever
 from models.types import ChatModel
 
 
+class ShopRulesLike(OrderNumbersSource, Protocol):
+    """What the chat needs of app.services.shop_rules.ShopRules: the current order-number format (current()) and
+    the shipping table saved in Store setup (None while the knowledge files answer)."""
+
+    def fact_rows(self) -> Sequence[ShippingRow] | None: ...
+
+
 def build_chat(
     settings: Settings,
     *,
@@ -42,10 +51,12 @@ def build_chat(
     merchant_profile: MerchantProfileService,
     merchant_settings: MerchantSettingsRepository,
     audit: AuditLog,
+    shop_rules: ShopRulesLike | None = None,
 ) -> tuple[BuyerChatService, InboxService, StoreAnswerService]:
     # The language models take seconds to load once per process: load them now, not on the first buyer message.
     threading.Thread(target=language.warm_up, name="lingua-warm-up", daemon=True).start()
-    order_numbers = order_number_format(settings.order_number_patterns)
+    # Store setup edits the patterns and the shipping table at run time: both are asked for per message.
+    order_numbers: OrderNumbersSource = shop_rules or order_number_format(settings.order_number_patterns)
     conversations = ConversationRepository(db, idle_expiry=timedelta(hours=settings.chat_session_idle_hours))
     encoder = E5SentenceEncoder() if settings.translation_min_similarity > 0 else None
     checker = TranslationChecker(encoder, settings.translation_min_similarity)
@@ -55,7 +66,8 @@ def build_chat(
         max_handoffs_per_session=settings.chat_handoffs_per_session,
     )  # fmt: skip
     # One catalog for the fact layer and the store answers' entity check (re-read when its files change).
-    catalog = CatalogSource(settings.corpus_dir, settings.data_dir / "uploads", settings.store_currency)
+    catalog = CatalogSource(settings.corpus_dir, settings.data_dir / "uploads", settings.store_currency,
+                            shipping=shop_rules.fact_rows if shop_rules else None)
     matcher = StoreAnswerMatcher(
         retriever.embedder, settings.store_answer_margin, EntityReader(catalog.current, order_numbers)
     )

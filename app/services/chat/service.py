@@ -26,7 +26,7 @@ from app.domain.chat import (
     StoredMessage,
     TextDelta,
 )
-from app.domain.order_numbers import DEFAULT_ORDER_NUMBERS, OrderNumberFormat
+from app.domain.order_numbers import DEFAULT_ORDER_NUMBERS, OrderNumbersSource
 from app.errors import InvalidInputError, NotFoundError, RateLimitedError
 from app.services.chat import answer_fallback, guard, intents, reply_checks
 from app.services.chat.answering import AnswerRequest, GroundedAnswerer
@@ -93,7 +93,7 @@ class BuyerChatService:
         sessions_per_minute: int = 30,
         messages_per_minute: int = 12,
         facts: FactLayer | None = None,
-        order_numbers: OrderNumberFormat = DEFAULT_ORDER_NUMBERS,
+        order_numbers: OrderNumbersSource = DEFAULT_ORDER_NUMBERS,  # read per message: editable live
         store_answers: StoreAnswerService | None = None,
     ) -> None:
         self._order_numbers = order_numbers
@@ -251,7 +251,7 @@ class BuyerChatService:
     # -- routes -----------------------------------------------------------------------------------------------
 
     def _classify(self, text: str, conversation: Conversation) -> IntentResult:
-        result = intents.classify(text, self._order_numbers)
+        result = intents.classify(text, self._order_numbers.current())
         if result.intent in ("product_question", "shipping") and (result.email or result.order_no):
             # "my email is …" right after we asked for the order details continues the lookup.
             last = self._conversations.recent_messages(conversation.id, 1)
@@ -281,7 +281,7 @@ class BuyerChatService:
         for message in reversed(self._conversations.recent_messages(conversation.id, 12)):
             if message.role != "buyer":
                 continue
-            order_no = order_no or intents.find_order_no(message.text, self._order_numbers)
+            order_no = order_no or intents.find_order_no(message.text, self._order_numbers.current())
             email = email or intents.find_email(message.text)
         return order_no, email
 
@@ -318,7 +318,7 @@ class BuyerChatService:
         )  # fmt: skip
         if outcome.order is None:
             reply = (answer_fallback.text("order_not_found", language) if outcome.state == "not_found"
-                     else answer_fallback.order_details_request(language, self._order_numbers.example()))
+                     else answer_fallback.order_details_request(language, self._order_numbers.current().example()))
             return _Routed(reply, meta={"lookup": outcome.state})
         if outcome.state == "verified" and outcome.email:
             self._conversations.set_verified_order(conversation.id, outcome.order.order_no, outcome.email)

@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from app.domain.order_numbers import OrderNumberFormat
+from app.domain.order_numbers import OrderNumberFormat, OrderNumbersSource
 from app.services.chat.facts.catalog import Catalog
 from app.services.chat.facts.destinations import find_destinations
 from app.services.chat.facts.product_facts import mentioned_products
@@ -90,13 +90,17 @@ def named_entities(
 
 
 class EntityReader:
-    """named_entities with the shop's current catalog and order number format (both optional)."""
+    """named_entities with the shop's current catalog and order number format (both optional, both asked for per
+    use: the merchant edits them at run time)."""
 
     def __init__(
-        self, catalog: Callable[[], Catalog] | None = None, order_numbers: OrderNumberFormat | None = None
+        self, catalog: Callable[[], Catalog] | None = None, order_numbers: OrderNumbersSource | None = None
     ) -> None:
         self._catalog = catalog
         self._order_numbers = order_numbers
 
     def __call__(self, text: str) -> NamedEntities:
-        return named_entities(text, self._catalog() if self._catalog else None, self._order_numbers)
+        return named_entities(
+            text, self._catalog() if self._catalog else None,
+            self._order_numbers.current() if self._order_numbers else None,
+        )  # fmt: skip

@@ -75,6 +75,10 @@ class PaymentIn(_In):
     ip_address: str | None = Field(default=None, max_length=64)
     device_id: str | None = Field(default=None, max_length=128)
     authorization_code: str | None = Field(default=None, max_length=64)
+    payment_ids: list[Annotated[str, Field(min_length=3, max_length=255)]] = Field(
+        default_factory=list, max_length=10,
+        description="The processor's ids of this payment (Stripe charge ch_… / payment intent pi_…); disputes match by them",
+    )
 
 
 class AddressIn(_In):

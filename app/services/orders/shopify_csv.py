@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.services.orders.source import Candidate, OrderFile, put
+from app.services.orders.source import Candidate, OrderFile, payment_ids, put
 
 REQUIRED = ("Name", "Email", "Created at", "Currency", "Total", "Lineitem name", "Lineitem quantity", "Lineitem price")
 COLUMNS = {
@@ -42,7 +42,9 @@ def _order_fields(row: dict[str, str]) -> dict[str, Any]:
     payload["status"] = _status(row)
     if row.get("cancelled at"):
         payload["financial_status"] = "cancelled"
-    put(payload, "payment", {"method": row["payment method"]} if row.get("payment method") else None)
+    ids = payment_ids(row.get("payment id", ""), row.get("payment reference", ""), row.get("payment references", ""))
+    if row.get("payment method") or ids:
+        payload["payment"] = {"method": row.get("payment method") or "card", "payment_ids": ids}
     if row.get("shipping country"):
         line1 = ", ".join(p for p in (row.get("shipping address1", ""), row.get("shipping address2", "")) if p)
         payload["shipping_address"] = {

@@ -59,3 +59,8 @@ def put(payload: dict[str, Any], key: str, value: Any) -> None:
     """Set a field only when the file has a value, so the schema's defaults apply to empty cells."""
     if value not in (None, "", [], {}):
         payload[key] = value
+
+
+def payment_ids(*cells: str) -> list[str]:
+    """Payment ids in one or more cells (Shopify joins several with '+', ',' or spaces), without repeats."""
+    return list(dict.fromkeys(part for cell in cells for part in re.split(r"[\s,+]+", cell or "") if len(part) >= 3))

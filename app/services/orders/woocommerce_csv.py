@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from app.domain.money import minor_unit_exponent
-from app.services.orders.source import Candidate, OrderFile, put
+from app.services.orders.source import Candidate, OrderFile, payment_ids, put
 from app.services.orders.values import parse_money
 
 REQUIRED = ("billing_email", "order_date", "order_total")
@@ -56,8 +56,10 @@ def _order_fields(row: dict[str, str]) -> dict[str, Any]:
     names = (row.get("billing first name", ""), row.get("billing last name", ""))
     put(payload, "buyer_name", row.get("billing full name") or " ".join(n for n in names if n))
     put(payload, "country_code", row.get("shipping country") or row.get("billing country", ""))
-    put(payload, "payment", {"method": row.get("payment method title") or row.get("payment method", "")} if (
-        row.get("payment method title") or row.get("payment method")) else None)
+    method = row.get("payment method title") or row.get("payment method", "")
+    ids = payment_ids(row.get("transaction id", ""))
+    if method or ids:
+        payload["payment"] = {"method": method or "card", "payment_ids": ids}
     if row.get("shipping country"):
         ship_names = (row.get("shipping first name", ""), row.get("shipping last name", ""))
         line1 = ", ".join(p for p in (row.get("shipping address 1", ""), row.get("shipping address 2", "")) if p)

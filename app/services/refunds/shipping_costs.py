@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -17,16 +18,22 @@ class ShippingRate:
 
 
 class ShippingCostTable:
-    """Read once per instance; a missing file or country means "unknown", never a guessed price."""
+    """The file is read once per instance; a missing file or country means "unknown", never a guessed price.
+    `saved`: the shipping table the merchant keeps in Store setup, asked per use; when it has rows it wins."""
 
-    def __init__(self, rates: dict[str, ShippingRate]) -> None:
+    def __init__(
+        self, rates: dict[str, ShippingRate], saved: Callable[[], Mapping[str, ShippingRate] | None] | None = None
+    ) -> None:
         self._rates = rates
+        self._saved = saved
 
     @classmethod
-    def from_corpus(cls, corpus_dir: Path) -> ShippingCostTable:
+    def from_corpus(
+        cls, corpus_dir: Path, saved: Callable[[], Mapping[str, ShippingRate] | None] | None = None
+    ) -> ShippingCostTable:
         path = corpus_dir / "shipping.csv"
         if not path.is_file():
-            return cls({})
+            return cls({}, saved)
         rates: dict[str, ShippingRate] = {}
         with path.open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
@@ -40,10 +47,11 @@ class ShippingCostTable:
                     return_cost=_money(row.get("return_cost")),
                     currency=(row.get("currency") or "USD").strip().upper(),
                 )
-        return cls(rates)
+        return cls(rates, saved)
 
     def rate(self, country_code: str) -> ShippingRate | None:
-        return self._rates.get(country_code.strip().upper())
+        saved = self._saved() if self._saved is not None else None
+        return (saved or self._rates).get(country_code.strip().upper())
 
     def return_cost(self, country_code: str, currency: str) -> Decimal | None:
         """Return label cost in `currency`; None when unknown or priced in another currency."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -56,10 +57,24 @@ def test_launcher_serves_console_widget_and_api(tmp_path: Path) -> None:
         with httpx.Client(base_url=url) as merchant:
             assert merchant.post("/login", data={"username": MERCHANT_USER, "password": MERCHANT_PASSWORD}).status_code == 200
             assert "Marketplace Copilot" in merchant.get("/config").text
+        _assert_idle_connection_is_kept(port)
     finally:
         process.terminate()
         output, _ = process.communicate(timeout=30)
     assert f"http://127.0.0.1:{port}/widget/" in output
+
+
+def _assert_idle_connection_is_kept(port: int) -> None:
+    """A buyer who reads a reply and types the next message a few seconds later reuses the same connection. With
+    uvicorn's 5 s default the server closed it just as clients (httpx's keep-alive is also 5 s) sent on it, and the
+    message died with a connection reset under load."""
+    request = f"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode()
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        for pause_s in (6, 0):  # longer than the old 5 s keep-alive, then the reused connection answers
+            connection.sendall(request)
+            head = connection.recv(65536)
+            assert head.startswith(b"HTTP/1.1 200"), head[:80]
+            time.sleep(pause_s)
 
 
 def test_console_api_answers_a_logged_in_merchant(make_services, run_app) -> None:

@@ -3,6 +3,7 @@ one-click .docx download, outcome and win rate; and the `python -m app chargebac
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 from gradio_client import Client, handle_file
+from pypdf import PdfReader
 
 from app.__main__ import main as cli_main
 from app.wiring import Services
@@ -46,10 +48,17 @@ def test_merchant_defends_a_case_from_the_console(
                                            api_name="/chargeback_attach")
     assert "missing: Buyer's messages with the shop" in summary
 
-    download, status = client.predict("VCR-77", api_name="/chargeback_generate")
+    download, download_pdf, download_stripe, status = client.predict("VCR-77", api_name="/chargeback_generate")
     assert "argument written by the template" in status and "document" in status
-    # The button comes back as an update (now visible) whose value the client has downloaded.
+    assert "- Stripe: within limits" in status and "- Shopify Payments: within limits" in status
+    # The buttons come back as updates (now visible) whose values the client has downloaded.
     assert download["visible"] is True and download["value"].endswith("rebuttal-VCR-77.docx")
+    assert download_pdf["visible"] is True and download_pdf["value"].endswith("rebuttal-VCR-77.pdf")
+    pdf_text = "\n".join(page.extract_text() for page in PdfReader(download_pdf["value"]).pages)
+    assert "Chargeback response — case VCR-77" in pdf_text and "PP-260921" in pdf_text
+    assert download_stripe["value"].endswith("rebuttal-VCR-77.stripe-evidence.json")
+    stripe = json.loads(Path(download_stripe["value"]).read_text(encoding="utf-8"))
+    assert stripe["case_id"] == "VCR-77" and stripe["evidence"]["uncategorized_file"] == "{upload:rebuttal-VCR-77.pdf}"
     document = Document(download["value"])
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Chargeback response — case VCR-77" in text and TEST_PAN not in text
@@ -80,7 +89,9 @@ def test_cli_imports_lists_and_generates(tmp_path: Path, monkeypatch: pytest.Mon
     assert capsys.readouterr().out.startswith(f"{number} (CLI-1): ")
     out = tmp_path / "cli.docx"
     assert cli_main(["chargeback", "generate", "CLI-1", "--out", str(out)]) == 0
-    assert str(out) in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    assert str(out) in printed and str(tmp_path / "cli.pdf") in printed and "Stripe: within limits" in printed
+    assert (tmp_path / "cli.pdf").is_file() and (tmp_path / "cli.stripe-evidence.json").is_file()
     assert "CLI-1" in "\n".join(p.text for p in Document(str(out)).paragraphs)
     assert cli_main(["chargeback", "generate", "NOPE"]) == 2
     assert "no chargeback case 'NOPE'" in capsys.readouterr().err

@@ -39,6 +39,8 @@ class Desk:
     chargebacks: ChargebackService
     stripe: StripeDisputeIntake
     audit: AuditLog
+    orders: OrderRepository
+    intake: OrderIntake
 
 
 @pytest.fixture
@@ -56,7 +58,7 @@ def desk(tmp_path: Path) -> Iterator[Desk]:
         decisions=DecisionRepository(db), chat_model=None, merchant_name=lambda: "Trailhead", today=lambda: TODAY,
     )  # fmt: skip
     stripe = StripeDisputeIntake(chargebacks, orders, PendingDisputeRepository(db), ChargebackRepository(db))
-    yield Desk(chargebacks, stripe, audit)
+    yield Desk(chargebacks, stripe, audit, orders, intake)
     db.dispose()
 
 
@@ -150,3 +152,53 @@ def test_stripe_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pyt
     assert "case opened for order #1001" in capsys.readouterr().out
     assert cli_main(["stripe", "match", "dp_1QwTrailGBP0001", "#1001"]) == 2
     assert "waiting for a match" in capsys.readouterr().err
+
+
+def _dispute(dispute_id: str, amount: int, currency: str, **fields: object) -> bytes:
+    return json.dumps([{"id": dispute_id, "object": "dispute", "amount": amount, "currency": currency,
+                        "created": 1795361400, "reason": "fraudulent", "status": "needs_response",
+                        "evidence_details": {"due_by": 1796000000}, **fields}]).encode()  # fmt: skip
+
+
+def test_payment_ids_from_imports_are_kept_and_found_exactly(desk: Desk) -> None:
+    assert "c23817236.1" in desk.orders.get("#1001").payment.payment_ids  # Shopify "Payment ID"
+    assert desk.orders.by_payment_id("c23817236.1").order_no == "#1001"
+    for almost in ("c23817236", "c23817236.%", "c2381723_.1", '"c23817236.1"'):
+        assert desk.orders.by_payment_id(almost) is None
+
+
+def _push(desk: Desk, order_no: str, total: str, created: str, payment_ids: list[str] | None = None) -> None:
+    order = {"order_no": order_no, "email": "lea@example.fr", "buyer_name": "Léa Martin", "created_at": created,
+             "country_code": "FR", "currency": "USD", "total": total, "shipping": "0",
+             "items": [{"sku": "TH-CAP", "title": "Trail cap", "quantity": 1, "unit_price": total}],
+             "payment": {"method": "card", "payment_ids": payment_ids or []}}  # fmt: skip
+    report = desk.intake.import_file(json.dumps({"orders": [order]}).encode(), "orders.json")
+    assert not report.rejected, report.summary()
+
+
+def test_a_dispute_without_an_order_link_finds_its_order_by_the_payment(desk: Desk) -> None:
+    """The storefront pushed the order with Stripe's payment intent id; the dispute names only the payment."""
+    _push(desk, "#2001", "49.00", "2026-11-20 18:00:00 +0100", ["pi_3TrailAPI0001", "ch_3TrailAPI0001"])
+    result = desk.stripe.import_file(
+        _dispute("dp_PaymentOnly01", 4900, "usd", charge={"id": "ch_other", "payment_intent": "pi_3TrailAPI0001"}),
+        "one.json",
+    )
+    assert result.created == ["dp_PaymentOnly01"] and result.unmatched == []
+    assert desk.chargebacks.get("dp_PaymentOnly01").notice.order_no == "#2001"
+
+
+def test_an_unmatched_dispute_gets_suggested_orders_the_merchant_confirms(desk: Desk) -> None:
+    _push(desk, "#2002", "129.99", "2026-11-10 12:00:00 +0100")  # same amount, before the dispute: suggested
+    _push(desk, "#2003", "129.98", "2026-11-10 12:00:00 +0100")  # another amount
+    _push(desk, "#2004", "129.99", "2026-06-01 12:00:00 +0100")  # long before Stripe's dispute window
+    desk.stripe.import_file(_disputes(), "stripe_disputes.json")
+    (waiting,) = desk.stripe.unmatched()
+    assert waiting.notice["_suggested_orders"] == ["#2002"]
+    result = desk.stripe.match(waiting.dispute_id, waiting.notice["_suggested_orders"][0])
+    assert result.notice.order_no == "#2002" and "_suggested_orders" not in result.notice.model_dump()
+
+    # A buyer email in the dispute that differs from the order's rules the order out.
+    other = desk.stripe.import_file(_dispute("dp_OtherBuyer01", 12999, "usd", charge="ch_unknown",
+                                             evidence={"customer_email_address": "nobody@else.example"}), "x.json")
+    assert other.unmatched == ["dp_OtherBuyer01"]
+    assert [w.notice["_suggested_orders"] for w in desk.stripe.unmatched()] == [[]]

@@ -3,7 +3,11 @@ HTTP server on loopback that tests open on purpose with `allow_networks`."""
 
 from __future__ import annotations
 
+import shutil
+import ssl
+import subprocess
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -27,6 +31,17 @@ class _Handler(BaseHTTPRequestHandler):
             "/image": (200, "image/png", b"\x89PNG"),
             "/missing": (404, "text/html", b"no"),
         }
+        if self.path == "/host":  # which name the request carried, and that it reached this (loopback) server
+            routes["/host"] = (200, "text/plain", f"host={self.headers.get('Host')}".encode())
+        if self.path == "/drip":  # a server that never stops sending, slowly
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.end_headers()
+            for _ in range(40):
+                self.wfile.write(b"x" * 64)
+                self.wfile.flush()
+                time.sleep(0.1)
+            return
         if self.path.startswith("/redirect-to-"):
             self.send_response(302)
             self.send_header("Location", self.path.removeprefix("/redirect-to-").replace("~", "/"))
@@ -106,3 +121,64 @@ def test_size_type_and_status_limits(server: str) -> None:
         fetch_page(f"{server}/image", LOOPBACK)
     with pytest.raises(FetchError, match="HTTP 404"):
         fetch_page(f"{server}/missing", LOOPBACK)
+
+
+def test_the_connection_goes_to_the_address_that_was_checked(server: str) -> None:
+    """DNS rebinding: the name is resolved once per hop and the request is sent to that address, so a second,
+    different DNS answer (here: a private one) is never used. The name still travels in the Host header."""
+    port = server.rsplit(":", 1)[1]
+    answers = iter([["127.0.0.1"], ["10.0.0.5"]])
+    asked: list[str] = []
+
+    def rebinding(host: str, _port: int) -> list[str]:
+        asked.append(host)
+        return next(answers)
+
+    policy = UrlPolicy(allow_networks=["127.0.0.1/32"], resolver=rebinding)
+    page = fetch_page(f"http://shop.test:{port}/host", policy)
+    assert page.text == f"host=shop.test:{port}" and asked == ["shop.test"]
+
+
+def test_a_redirect_to_a_name_that_resolves_inside_is_refused(server: str) -> None:
+    names = {"127.0.0.1": ["127.0.0.1"], "metadata.test": ["169.254.169.254"]}
+    policy = UrlPolicy(allow_networks=["127.0.0.1/32"], resolver=lambda host, _port: names[host])
+    with pytest.raises(FetchError, match=r"metadata\.test is a private or local address \(169\.254\.169\.254\)"):
+        fetch_page(f"{server}/redirect-to-http:~~metadata.test~latest", policy)
+
+
+def test_a_page_that_never_finishes_is_cut_off(server: str) -> None:
+    policy = UrlPolicy(allow_networks=["127.0.0.1/32"], total_timeout_s=0.3)
+    with pytest.raises(FetchError, match="not fetched within"):
+        fetch_page(f"{server}/drip", policy)
+
+
+@pytest.fixture(scope="module")
+def tls_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, ssl.SSLContext]]:
+    """An HTTPS server on loopback whose certificate names only "shop.test" (self-signed, trusted by the client)."""
+    folder = tmp_path_factory.mktemp("tls")
+    key, cert = folder / "key.pem", folder / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=shop.test",
+                    "-addext", "subjectAltName=DNS:shop.test", "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True)  # fmt: skip
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    server_side = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_side.load_cert_chain(cert, key)
+    httpd.socket = server_side.wrap_socket(httpd.socket, server_side=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield str(httpd.server_address[1]), ssl.create_default_context(cafile=str(cert))
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl command to make a certificate")
+def test_https_to_the_checked_address_still_verifies_the_certificate_for_the_name(
+    tls_server: tuple[str, ssl.SSLContext],
+) -> None:
+    port, trust = tls_server
+    names = {"shop.test": ["127.0.0.1"], "other.test": ["127.0.0.1"]}
+    policy = UrlPolicy(allow_networks=["127.0.0.1/32"], resolver=lambda host, _port: names[host], verify=trust)
+    page = fetch_page(f"https://shop.test:{port}/host", policy)
+    assert page.text == f"host=shop.test:{port}"  # TLS to 127.0.0.1, certificate checked for shop.test
+    with pytest.raises(FetchError, match="could not be fetched"):
+        fetch_page(f"https://other.test:{port}/host", policy)  # same address, a name the certificate lacks

@@ -12,8 +12,8 @@ import io
 import logging
 import re
 import threading
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -170,7 +170,12 @@ def load_catalog(folders: Iterable[tuple[Path, str]], currency: str = "") -> Cat
 class CatalogSource:
     """The current catalog; re-read when a file under the folders was added, removed or changed."""
 
-    def __init__(self, corpus_dir: Path, uploads_dir: Path | None = None, currency: str = "") -> None:
+    def __init__(
+        self, corpus_dir: Path, uploads_dir: Path | None = None, currency: str = "",
+        shipping: Callable[[], Sequence[ShippingRow] | None] | None = None,
+    ) -> None:  # fmt: skip
+        # `shipping`: the table the merchant saved in Store setup, asked per use; None/empty: the files' rows apply.
+        self._shipping = shipping
         self._currency = currency
         self._folders = [(corpus_dir, "")] + ([(uploads_dir, "uploads/")] if uploads_dir else [])
         self._lock = threading.Lock()
@@ -188,6 +193,12 @@ class CatalogSource:
         return tuple(stamp)
 
     def current(self) -> Catalog:
+        catalog = self.file_catalog()
+        saved = self._shipping() if self._shipping is not None else None
+        return replace(catalog, shipping=tuple(saved)) if saved else catalog
+
+    def file_catalog(self) -> Catalog:
+        """The catalog as the knowledge files have it (the Store setup table shows these rows until it is saved)."""
         stamp = self._fingerprint()
         with self._lock:
             if stamp != self._stamp:
