@@ -38,9 +38,11 @@ class Database:
     def create_schema(self) -> None:
         # Import every table module so its classes are registered on Base before create_all.
         import app.store.tables  # noqa: F401
+        from app.store.case_numbers import backfill_case_numbers
 
         Base.metadata.create_all(self.engine)
         add_missing_columns(self.engine)
+        backfill_case_numbers(self.engine)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
