@@ -35,11 +35,11 @@ def _import(args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace) -> int:
     with _service() as service:
         rows = service.queue(include_closed=args.all)
-    print(f"{'case':<18} {'reason':<16} {'order':<11} {'amount':>13} {'due':<10} {'left':>4} {'flag':<8} {'status':<9} evidence")
+    print(f"{'case':<10} {'dispute id':<18} {'reason':<16} {'order':<11} {'amount':>13} {'due':<10} {'left':>4} {'flag':<8} {'status':<9} evidence")
     for row in rows:
         notice = row.case.notice
         print(
-            f"{notice.case_id:<18} {row.case.reason.display:<16} {notice.order_no:<11} "
+            f"{row.case.number:<10} {notice.case_id:<18} {row.case.reason.display:<16} {notice.order_no:<11} "
             f"{str(notice.amount) + ' ' + notice.currency:>13} {row.deadline.due_date.isoformat():<10} "
             f"{row.deadline.days_left:>4} {row.deadline.flag:<8} {row.case.status:<9} {row.completeness_score}%"
         )
@@ -50,7 +50,8 @@ def _show(args: argparse.Namespace) -> int:
     with _service() as service:
         review = service.review(args.case_id)
     score = review.completeness
-    print(f"{review.bundle.case.case_id}: {score.reason_display}, evidence {score.score}% "
+    case = review.bundle.case
+    print(f"{case.number} ({case.case_id}): {score.reason_display}, evidence {score.score}% "
           f"({len(score.present)}/{len(score.required)}), due {review.bundle.deadline.due_date.isoformat()}")
     for row in review.checklist:
         mark = "x" if row.item.present else " "
@@ -82,7 +83,7 @@ def _generate(args: argparse.Namespace) -> int:
 def _outcome(args: argparse.Namespace) -> int:
     with _service() as service:
         case = service.record_outcome(args.case_id, args.outcome, actor="cli", note=args.note or "")
-    print(f"{case.case_id}: {case.status}")
+    print(f"{case.number} ({case.case_id}): {case.status}")
     return 0
 
 
@@ -96,17 +97,17 @@ def register_chargeback_commands(commands: Any) -> None:
     lst.add_argument("--all", action="store_true", help="include won/lost/accepted cases")
     lst.set_defaults(handler=guarded(_list))
     show = sub.add_parser("show", help="evidence checklist and completeness of one case")
-    show.add_argument("case_id")
+    show.add_argument("case_id", help="the case number (CB-000045) or the dispute id")
     show.set_defaults(handler=guarded(_show))
     gen = sub.add_parser("generate", help="write the rebuttal of one case: .docx, processor-ready PDF, Stripe evidence JSON "
                          "(exit 3 when the PDF is over a processor's size/page limit)")
-    gen.add_argument("case_id")
+    gen.add_argument("case_id", help="the case number (CB-000045) or the dispute id")
     gen.add_argument("--out", help="where to write the .docx; the .pdf and .stripe-evidence.json go beside it "
                      "(default: <data dir>/rebuttals/)")
     gen.add_argument("--model", action="store_true", help="let the configured chat model write the argument")
     gen.set_defaults(handler=guarded(_generate))
     out = sub.add_parser("outcome", help="record won / lost / accepted")
-    out.add_argument("case_id")
+    out.add_argument("case_id", help="the case number (CB-000045) or the dispute id")
     out.add_argument("outcome", choices=["won", "lost", "accepted"])
     out.add_argument("--note")
     out.set_defaults(handler=guarded(_outcome))

@@ -87,7 +87,8 @@ def _stripe_unmatched(_args: argparse.Namespace) -> int:
 def _stripe_match(args: argparse.Namespace) -> int:
     with _services() as services:
         result = services.stripe_disputes.match(args.dispute_id, args.order_no, actor="cli")
-    print(f"{result.notice.case_id}: case opened for order {result.notice.order_no}.")
+        number = services.chargebacks.get(result.notice.case_id).number
+    print(f"{number} ({result.notice.case_id}): case opened for order {result.notice.order_no}.")
     return 0
 
 

@@ -16,6 +16,7 @@ from app.domain.order_numbers import order_number_format
 from app.services.analytics.demo_activity import seed_demo_activity
 from app.services.analytics.service import AnalyticsConfig, AnalyticsService
 from app.services.api_keys import ApiKeyService
+from app.services.case_refs import CaseRefs
 from app.services.chargebacks.factory import build_chargeback_service
 from app.services.chargebacks.service import ChargebackService
 from app.services.chargebacks.stripe_disputes import StripeDisputeIntake
@@ -104,6 +105,7 @@ class Services:
     question_checks: QuestionCheckService = field(init=False)
     listings: ListingService = field(init=False)
     store_setup: StoreSetupService = field(init=False)
+    case_refs: CaseRefs = field(init=False)
     # Order-number patterns and the shipping table, edited in Store setup; every reader asks it per use.
     shop_rules: ShopRules = field(init=False)
 
@@ -311,6 +313,7 @@ def build_services(
             merchant_name=lambda: services.merchant_profile.get().store_name,
             refund_source=lambda: services.refunds,
         )
+        services.case_refs = CaseRefs(services.refunds.repository, ChargebackRepository(db))
         services.store_setup = StoreSetupService(services.merchant_profile, services.refunds, services.audit)
         services.order_intake = OrderIntake(orders, services.audit)
         services.api_keys = ApiKeyService(ApiKeyRepository(db), services.audit)
@@ -341,6 +344,7 @@ def _build_outcomes(settings: Settings, services: Services) -> None:
             chargeback_urgent_days=settings.chargeback_urgent_days,
         ),
         merchant_language=lambda: services.merchant_profile.get().merchant_language,
+        translate=services.chat_inbox.translator.translate,
     )  # fmt: skip
     services.question_checks = QuestionCheckService(
         services.buyer_chat, ConversationRepository(services.db), QuestionCheckRepository(services.db)

@@ -11,6 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from app.domain.case_numbers import chargeback_number
 from app.domain.money import to_decimal
 from app.domain.packets import PdfPacket, StripeExport
 
@@ -144,10 +145,16 @@ class ChargebackCase(_Frozen):
     status: CaseStatus = "open"
     created_at: datetime
     exhibits: tuple[Exhibit, ...] = ()
+    case_no: int | None = None
 
     @property
     def case_id(self) -> str:
         return self.notice.case_id
+
+    @property
+    def number(self) -> str:
+        """The case number a person reads (CB-000045)."""
+        return chargeback_number(self.case_no)
 
 
 class Fact(_Frozen):

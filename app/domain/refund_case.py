@@ -14,6 +14,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, Literal, Protocol
 
+from app.domain.case_numbers import refund_number
 from app.domain.money import round_money
 from app.domain.refunds import OFFERABLE, CaseStatus, PolicyDecision
 from app.errors import CaseTransitionError, InvalidInputError
@@ -121,6 +122,12 @@ class RefundCaseRecord:
     resolved_at: datetime | None
     created_at: datetime
     item_opened: bool | None = None
+    case_no: int | None = None
+
+    @property
+    def number(self) -> str:
+        """The case number a person reads (R-000123)."""
+        return refund_number(self.case_no)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,9 @@ class ChargebackCaseRow(Base):
     __tablename__ = "chargeback_cases"
 
     case_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    # The human case number (CB-000045): assigned at insert (app.store.case_numbers), unique; nullable only so an
+    # older database can gain the column before its rows are backfilled.
+    case_no: Mapped[int | None] = mapped_column(Integer, nullable=True, unique=True, index=True)
     network: Mapped[str] = mapped_column(String(16))
     reason_code: Mapped[str] = mapped_column(String(32), index=True)
     reason_known: Mapped[bool] = mapped_column(Boolean, default=True)

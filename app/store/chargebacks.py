@@ -10,7 +10,9 @@ from decimal import Decimal
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
+from app.domain.case_numbers import CHARGEBACK_PREFIX, parse_case_number
 from app.domain.chargebacks import CaseStatus, ChargebackNotice, Exhibit
+from app.store.case_numbers import next_case_no
 from app.store.chargeback_tables import ChargebackCaseRow, ChargebackExhibitRow
 from app.store.db import Database
 from app.store.tables import ConversationRow, MessageRow
@@ -27,6 +29,7 @@ class StoredCase:
     category: str
     status: CaseStatus
     created_at: datetime
+    case_no: int | None = None
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,7 @@ def _stored(row: ChargebackCaseRow) -> StoredCase:
         category=row.category,
         status=row.status,  # type: ignore[arg-type]
         created_at=row.created_at,
+        case_no=row.case_no,
     )
 
 
@@ -70,7 +74,8 @@ class ChargebackRepository:
         self._db = db
 
     def add(self, session: Session, notice: ChargebackNotice, *, reason_known: bool, category: str) -> StoredCase:
-        """A new case inside the caller's unit of work (with its "created" audit entry)."""
+        """A new case inside the caller's unit of work (with its "created" audit entry); its number (CB-000045) is
+        computed by the INSERT itself (app.store.case_numbers)."""
         if session.get(ChargebackCaseRow, notice.case_id) is not None:
             raise DuplicateCaseError(notice.case_id)
         row = ChargebackCaseRow(
@@ -88,9 +93,23 @@ class ChargebackRepository:
             acquirer=notice.acquirer,
             status="open",
         )
+        row.case_no = next_case_no(ChargebackCaseRow.case_no)
         session.add(row)
         session.flush()
         return _stored(row)
+
+    def find_case_id(self, reference: str) -> str | None:
+        """The id of the case `reference` names: the dispute id itself, else its number (CB-000045, cb45, 45)."""
+        reference = (reference or "").strip()
+        if not reference:
+            return None
+        with self._db.session() as session:
+            if session.get(ChargebackCaseRow, reference) is not None:
+                return reference
+            number = parse_case_number(reference, CHARGEBACK_PREFIX)
+            if number is None:
+                return None
+            return session.scalar(select(ChargebackCaseRow.case_id).where(ChargebackCaseRow.case_no == number))
 
     def exists(self, case_id: str) -> bool:
         with self._db.session() as session:
@@ -105,6 +124,12 @@ class ChargebackRepository:
         with self._db.session() as session:
             rows = session.scalars(select(ChargebackCaseRow).order_by(ChargebackCaseRow.created_at)).all()
             return [_stored(row) for row in rows]
+
+    def cases_for_order(self, order_no: str) -> list[StoredCase]:
+        """Every chargeback on one order, oldest first."""
+        query = select(ChargebackCaseRow).where(ChargebackCaseRow.order_no == order_no.strip())
+        with self._db.session() as session:
+            return [_stored(row) for row in session.scalars(query.order_by(ChargebackCaseRow.created_at)).all()]
 
     def transition(self, session: Session, case_id: str, expected_status: str, status: CaseStatus) -> bool:
         """Set the status only if it is still `expected_status` (one statement, inside the caller's unit of work);

@@ -18,6 +18,9 @@ class RefundCaseRow(Base):
     __tablename__ = "refund_cases"
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    # The human case number (R-000123): assigned at insert (app.store.case_numbers), unique; nullable only so an
+    # older database can gain the column before its rows are backfilled.
+    case_no: Mapped[int | None] = mapped_column(Integer, nullable=True, unique=True, index=True)
     order_no: Mapped[str] = mapped_column(String(64), index=True)
     buyer_email: Mapped[str] = mapped_column(String(320), index=True)
     country_code: Mapped[str] = mapped_column(String(2), index=True)

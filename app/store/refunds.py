@@ -13,9 +13,11 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from app.domain.case_numbers import REFUND_PREFIX, parse_case_number
 from app.domain.refund_case import NegotiationStep, RefundCaseRecord  # noqa: F401 - stored types, re-exported
 from app.domain.refunds import Finding
 from app.store.base import utcnow
+from app.store.case_numbers import next_case_no
 from app.store.db import Database
 from app.store.refund_tables import RefundCaseRow, RefundEvidenceRow, RefundFindingRow, RefundNegotiationRow
 
@@ -43,7 +45,7 @@ def _case(row: RefundCaseRow) -> RefundCaseRecord:
         total_paid=Decimal(row.total_paid), proposed_outcome=row.proposed_outcome,
         proposed_amount=_dec(row.proposed_amount), suggested_outcome=row.suggested_outcome, final_outcome=row.final_outcome,
         final_amount=_dec(row.final_amount), resolved_at=row.resolved_at, created_at=row.created_at,
-        item_opened=row.item_opened,
+        item_opened=row.item_opened, case_no=row.case_no,
     )  # fmt: skip
 
 
@@ -58,6 +60,8 @@ class RefundRepository:
     # -- cases ----------------------------------------------------------------------------------------------
     def create_case(self, session: Session, **fields: Any) -> RefundCaseRecord:
         row = RefundCaseRow(**_money_columns(fields))
+        # The number is computed by the INSERT itself, inside the caller's unit of work (app.store.case_numbers).
+        row.case_no = next_case_no(RefundCaseRow.case_no)
         session.add(row)
         session.flush()
         return _case(row)
@@ -66,6 +70,19 @@ class RefundRepository:
         with self._db.session() as session:
             row = session.get(RefundCaseRow, case_id)
             return _case(row) if row is not None else None
+
+    def find_case_id(self, reference: str) -> str | None:
+        """The internal id of the case `reference` names: its id, or its number (R-000123, r123, 123)."""
+        reference = (reference or "").strip()
+        if not reference:
+            return None
+        with self._db.session() as session:
+            if session.get(RefundCaseRow, reference) is not None:
+                return reference
+            number = parse_case_number(reference, REFUND_PREFIX)
+            if number is None:
+                return None
+            return session.scalar(select(RefundCaseRow.id).where(RefundCaseRow.case_no == number))
 
     def update_case(self, case_id: str, **fields: Any) -> RefundCaseRecord:
         with self._db.session() as session:

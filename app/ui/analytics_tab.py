@@ -3,6 +3,7 @@ computes everything."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -28,8 +29,26 @@ def _frame(table: Table, day_column: str | None = None) -> pd.DataFrame:
     return frame
 
 
-def build_analytics_tab(services: Services) -> tuple[Any, list[Any], list[Any]]:
-    """Returns (handler, inputs, outputs) so the console can fill the tab when it is opened."""
+@dataclass(frozen=True)
+class AnalyticsTab:
+    """What the console wires: the report (filled when the tab is opened) and the unanswered questions' actions,
+    which open other tabs (the store answer editor, the Knowledge tab)."""
+
+    report: Any
+    inputs: list[Any]
+    outputs: list[Any]
+    question: gr.Textbox  # the unanswered question picked in the table
+    add_store_answer: gr.Button
+    add_knowledge: gr.Button
+
+
+def _picked_question(event: gr.SelectData, rows: Any) -> str:
+    row = event.index[0] if isinstance(event.index, list | tuple) else event.index
+    values = rows.values.tolist() if hasattr(rows, "values") else (rows or [])
+    return str(values[row][0]) if values and 0 <= row < len(values) else ""
+
+
+def build_analytics_tab(services: Services) -> AnalyticsTab:
     analytics = services.analytics
     settings = services.settings
     exports_dir = settings.data_dir / "exports"
@@ -53,8 +72,14 @@ def build_analytics_tab(services: Services) -> tuple[Any, list[Any], list[Any]]:
         x="week", y="conversations", color="outcome", title="Conversation outcomes by week (durable = no handoff, "
         "refund claim or chargeback within the window; pending = window not over)",
     )  # fmt: skip
-    gr.Markdown("#### Top unanswered questions (refused or handed to a person), grouped by meaning")
+    gr.Markdown("#### Top unanswered questions (refused or handed to a person), grouped by meaning\n"
+                "Shown in your language (the original when no trustworthy translation exists). Click a question, "
+                "then teach the assistant the answer.")
     unanswered = gr.Dataframe(interactive=False, wrap=True)
+    with gr.Row():
+        question = gr.Textbox(label="Question picked in the table", interactive=False, scale=3)
+        add_store_answer = gr.Button("Add a store answer")
+        add_knowledge = gr.Button("Add knowledge")
     with gr.Row():
         refunds = gr.BarPlot(x="reason", y="claims", color="outcome", title="Refund claims by reason and outcome")
         chargebacks = gr.BarPlot(x="reason_code", y="cases", color="network", title="Chargebacks by reason code")
@@ -108,4 +133,5 @@ def build_analytics_tab(services: Services) -> tuple[Any, list[Any], list[Any]]:
                volume_table, disputes]
     refresh.click(report, inputs=[start, end], outputs=outputs, api_name="analytics_report")
     export_button.click(export, inputs=[start, end], outputs=files, api_name="analytics_export")
-    return report, [start, end], outputs
+    unanswered.select(_picked_question, inputs=unanswered, outputs=question, api_visibility="private")
+    return AnalyticsTab(report, [start, end], outputs, question, add_store_answer, add_knowledge)

@@ -14,7 +14,7 @@ from app.domain.money import format_money
 from app.errors import CopilotError
 from app.wiring import Services
 
-QUEUE_HEADERS = ["case", "network", "code", "category", "order", "amount", "due", "days left", "flag", "status", "evidence"]
+QUEUE_HEADERS = ["case", "dispute id", "network", "code", "category", "order", "amount", "due", "days left", "flag", "status", "evidence"]
 CHECKLIST_HEADERS = ["for this code", "status", "evidence", "details"]
 WIN_HEADERS = ["network", "reason code", "won", "lost", "accepted", "win rate"]
 
@@ -26,16 +26,17 @@ def _actor(request: gr.Request | None) -> str:
 def _queue_row(row: QueueRow) -> list[object]:
     notice, reason = row.case.notice, row.case.reason
     return [
-        notice.case_id, NETWORK_NAMES[reason.network], reason.code, CATEGORY_NAMES[reason.category], notice.order_no,
+        row.case.number, notice.case_id, NETWORK_NAMES[reason.network], reason.code, CATEGORY_NAMES[reason.category], notice.order_no,
         format_money(notice.amount, notice.currency), row.deadline.due_date.isoformat(), row.deadline.days_left,
         row.deadline.flag, row.case.status, f"{row.completeness_score}%",
     ]
 
 
 def _case_choices(rows: list[QueueRow]) -> list[tuple[str, str]]:
-    """Picker entries a person recognises: case number, reason code, order and status; the value stays the id."""
+    """Picker entries a person recognises: case number, dispute id, reason code, order and status; the value stays
+    the id. A number typed into the picker (CB-000045, cb45) opens that case too."""
     return [
-        (f"{r.case.notice.case_id} · {NETWORK_NAMES[r.case.reason.network]} {r.case.reason.code} · "
+        (f"{r.case.number} · {r.case.notice.case_id} · {NETWORK_NAMES[r.case.reason.network]} {r.case.reason.code} · "
          f"order {r.case.notice.order_no} · {r.case.status}", r.case.notice.case_id)
         for r in rows
     ]  # fmt: skip
@@ -68,7 +69,7 @@ def build_chargeback_tab(services: Services) -> None:
         case, deadline = bundle.case, bundle.deadline
         missing = ", ".join(service.catalog.label(key) for key in score.missing) or "nothing"
         lines = [
-            f"**{case.case_id}** · {case.reason.display} — {case.reason.title} ({CATEGORY_NAMES[case.reason.category]})",
+            f"**{case.number}** (dispute {case.case_id}) · {case.reason.display} — {case.reason.title} ({CATEGORY_NAMES[case.reason.category]})",
             f"Order {case.notice.order_no} · {format_money(case.notice.amount, case.notice.currency)} · "
             f"disputed {case.notice.dispute_date.isoformat()} · status **{case.status}**",
             f"Response due **{deadline.due_date.isoformat()}** ({deadline.days_left} days left{', ' + deadline.flag if deadline.flag else ''}; "
@@ -98,7 +99,8 @@ def build_chargeback_tab(services: Services) -> None:
             raise gr.Error(exc.user_message) from exc
         notes = "".join(f"\n- {warning}" for warning in result.warnings)
         table, picker = queue_view()
-        return f"Case {result.notice.case_id} added ({result.lookup.reason.display}).{notes}", table, picker
+        number = service.get(result.notice.case_id).number
+        return f"Case {number} ({result.notice.case_id}) added ({result.lookup.reason.display}).{notes}", table, picker
 
     def import_file(path: str | None, request: gr.Request) -> tuple[str, list[list[object]], Any]:
         if not path:
@@ -159,7 +161,7 @@ def build_chargeback_tab(services: Services) -> None:
             case = service.record_outcome(case_id, value, actor=_actor(request), note=note)
         except CopilotError as exc:
             raise gr.Error(exc.user_message) from exc
-        return f"Case {case.case_id} recorded as **{case.status}**.", win_view()
+        return f"Case {case.number or case.case_id} recorded as **{case.status}**.", win_view()
 
     def outcome_handler(value: str) -> Any:
         def handler(case_id: str | None, note: str, request: gr.Request) -> tuple[str, list[list[object]]]:

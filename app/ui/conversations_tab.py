@@ -9,11 +9,12 @@ import gradio as gr
 
 from app.errors import CopilotError
 from app.ui.inbox_tab import thread_messages
-from app.ui.reply_review import build_reply_review, build_store_answer_form, reply_choices
+from app.ui.reply_review import StoreAnswerForm, build_reply_review, build_store_answer_form, reply_choices
 from app.wiring import Services
 
 
-def build_conversations_tab(services: Services) -> None:
+def build_conversations_tab(services: Services) -> StoreAnswerForm:
+    """Returns the store answer form, which other tabs prefill (Analytics: "Add a store answer")."""
     feedback = services.reply_feedback
     store_answers = services.store_answers
 
@@ -105,3 +106,4 @@ def build_conversations_tab(services: Services) -> None:
     delete_button.click(delete_answer, inputs=form.answer_id, outputs=form_fields, api_name="store_answer_delete").then(
         list_answers, outputs=[answers_table, answer_picker], api_visibility="private")
     form.saved.then(list_answers, outputs=[answers_table, answer_picker], api_visibility="private")
+    return form

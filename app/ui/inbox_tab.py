@@ -9,6 +9,7 @@ import gradio as gr
 
 from app.domain.chat import StoredMessage
 from app.errors import CopilotError
+from app.services.case_refs import case_refs_markdown
 from app.services.chat.handoff import InboxItem, UntranslatedReplyError
 from app.services.language import LANGUAGE_NAMES
 from app.ui.reply_review import build_reply_review, build_store_answer_form, reply_choices
@@ -95,6 +96,8 @@ def build_inbox_tab(services: Services) -> None:
             f"Buyer writes in **{_language(conversation.language)}** · status **{conversation.status}**"
             + (f" · verified order {conversation.verified_order_no}" if conversation.verified_order_no else "")
         )
+        cases = case_refs_markdown(services.case_refs.for_order(conversation.verified_order_no))
+        header += f"\n\n{cases}" if cases else ""
         return thread_messages(messages), header
 
     def open_replies(conversation_id: str | None) -> gr.Dropdown:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import gradio as gr
@@ -17,7 +18,15 @@ FILE_HELP = (
 )
 
 
-def build_knowledge_tab(services: Services) -> None:
+@dataclass(frozen=True)
+class KnowledgeTab:
+    """Components other tabs fill when they send the merchant here (Analytics: "Add knowledge")."""
+
+    hint: gr.Markdown
+    query: gr.Textbox
+
+
+def build_knowledge_tab(services: Services) -> KnowledgeTab:
     admin = services.knowledge_admin
 
     def sources_table() -> list[list[object]]:
@@ -93,6 +102,7 @@ def build_knowledge_tab(services: Services) -> None:
             raise gr.Error(exc.user_message) from exc
         return [[f"{hit.score:.3f}", hit.chunk.title, hit.chunk.source, hit.chunk.text[:300]] for hit in hits]
 
+    hint = gr.Markdown()
     gr.Markdown("The assistant only answers from these sources. Edit `knowledge/corpus/`, upload a file or import "
                 "a page, then re-index. Importing the same file again updates it; nothing changes if the file is bad.")
     with gr.Row():
@@ -134,6 +144,7 @@ def build_knowledge_tab(services: Services) -> None:
     url_button.click(import_url, inputs=url_box, outputs=[status, table], api_name="knowledge_import_url")
     delete_button.click(delete, inputs=source_box, outputs=[status, table], api_name="knowledge_delete")
     query.submit(search, inputs=query, outputs=results, api_name="knowledge_search")
+    return KnowledgeTab(hint, query)
 
 
 def _report_text(report: UpsertReport) -> str:

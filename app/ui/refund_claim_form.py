@@ -46,19 +46,21 @@ def build_refund_claim_form(services: Services) -> None:
         description: str,
         files: list[str] | None,
         opened: str | None = "",
+        progress: gr.Progress = gr.Progress(),
     ) -> tuple[Any, ...]:
         uploads = [(Path(path), Path(path).name) for path in (files or [])]
         opened_flag = {"yes": True, "no": False}.get(opened or "")
         try:
             receipt = refunds.file_claim(
-                order_no, email, reason or "", description, uploads, opened=opened_flag
+                order_no, email, reason or "", description, uploads, opened=opened_flag,
+                progress=lambda fraction, step: progress(fraction, desc=step),
             )
         except CopilotError as exc:
             raise gr.Error(exc.user_message) from exc
         notes = "\n".join(f"- {r.message}" for r in receipt.rejected)
         if notes:
             notes = "**Some files were not added** (the rest of your claim was kept):\n" + notes
-        return (receipt.case.id, *_offer_updates(receipt.view), notes)
+        return (receipt.case.number or receipt.case.id, *_offer_updates(receipt.view), notes)
 
     def respond(action: str, case_id: str, email: str, counter: str = "") -> tuple[Any, ...]:
         try:

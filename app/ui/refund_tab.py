@@ -14,8 +14,25 @@ from pydantic import ValidationError
 from app.domain.refunds import CASE_STATUSES, CLAIM_REASONS, OPEN_CASE_STATUSES, OUTCOME_LABELS, Finding
 from app.errors import CopilotError
 from app.services.refunds.finding_text import finding_lines
+from app.services.refunds.policy_preview import preview_markdown
 from app.services.refunds.review import CaseDetail, CaseFilters, case_amount
 from app.wiring import Services
+
+# The policy numbers a shop owner changes most, as form fields: (policy field, label). Severity percentages are
+# "refund_pct_by_severity.<severity>". Everything else stays in "All settings (JSON)".
+POLICY_FORM_FIELDS: tuple[tuple[str, str], ...] = (
+    ("return_window_days", "Return window (days after delivery)"),
+    ("damage_report_days", "Report damage within (days after delivery)"),
+    ("refund_business_days", "Refund reaches the buyer within (business days)"),
+    ("returnless_threshold_pct", "No return when the label costs more than (% of item value)"),
+    ("refund_pct_by_severity.minor", "Refund without return for minor damage (%)"),
+    ("refund_pct_by_severity.moderate", "… moderate damage (%)"),
+    ("refund_pct_by_severity.severe", "… severe damage (%)"),
+    ("change_of_mind_returnless_pct", "Change of mind, label too expensive: refund without return (%)"),
+    ("max_auto_offer", "Offers above this amount need your approval (policy currency)"),
+    ("counter_max_extra_pct", "Accept a buyer's counter-offer up to offer + (% of item value)"),
+    ("repeat_claim_limit", "Claims per buyer per window before you review them"),
+)
 
 QUEUE_HEADERS = ["case", "created", "order", "country", "reason", "status", "proposal", "amount", "currency"]
 ALL = "all"
@@ -54,7 +71,7 @@ def _detail_markdown(detail: CaseDetail) -> str:
     if case.suggested_outcome:
         proposal += f" (engine suggests: {OUTCOME_LABELS[case.suggested_outcome]})"
     lines = [
-        f"### Case {case.id} · {case.status}",
+        f"### Case {case.number or case.id} · {case.status}",
         f"**Order** {case.order_no} · {case.country_code} · buyer {case.buyer_email} · language {case.language}",
         f"**Reason** {case.reason.replace('_', ' ')} · item value {case.item_value} {case.currency} · "
         f"paid {case.total_paid} {case.currency}",
@@ -67,6 +84,28 @@ def _detail_markdown(detail: CaseDetail) -> str:
             f"**Final** {OUTCOME_LABELS.get(case.final_outcome, case.final_outcome)} · {case.final_amount} {case.currency}"
         )
     return "\n\n".join(lines)
+
+
+def _policy_field(policy: dict[str, Any], name: str) -> Any:
+    value: Any = policy
+    for part in name.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return float(value) if value is not None else None
+
+
+def policy_with_form(policy: dict[str, Any], values: list[float | None]) -> dict[str, Any]:
+    """The policy (JSON form) with the form's values set; a cleared field is an error naming it."""
+    changed = json.loads(json.dumps(policy))
+    for (name, label), value in zip(POLICY_FORM_FIELDS, values, strict=True):
+        if value is None:
+            raise CopilotError(f"{label}: enter a number.")
+        target = changed
+        *parents, leaf = name.split(".")
+        for part in parents:
+            target = target.setdefault(part, {})
+        # Whole numbers stay whole ("30", not "30.0"): day counts are integers in the policy.
+        target[leaf] = int(value) if float(value).is_integer() else str(Decimal(str(value)))
+    return changed
 
 
 def build_refund_tab(services: Services) -> None:
@@ -86,7 +125,7 @@ def build_refund_tab(services: Services) -> None:
     ) -> list[list[Any]]:
         cases = refunds.list_cases(filters(status, reason, country, min_amount, max_amount))
         return [
-            [c.id, c.created_at.strftime("%Y-%m-%d %H:%M"), c.order_no, c.country_code, c.reason, c.status,
+            [c.number or c.id, c.created_at.strftime("%Y-%m-%d %H:%M"), c.order_no, c.country_code, c.reason, c.status,
              OUTCOME_LABELS.get(c.proposed_outcome or "", ""), str(case_amount(c) or ""), c.currency]
             for c in cases
         ]  # fmt: skip
@@ -95,11 +134,13 @@ def build_refund_tab(services: Services) -> None:
         status: str = ALL, reason: str = ALL, country: str = "", min_amount: float | None = None,
         max_amount: float | None = None,
     ) -> list[tuple[str, str]]:
-        """Cases as a person names them (order, reason, status, date), open ones first; the value is the id."""
+        """Cases as a person names them (number, order, reason, status, date), open ones first; the value is the
+        id. A number typed into the picker (R-000123, r123) opens that case too."""
         cases = refunds.list_cases(filters(status, reason, country, min_amount, max_amount))
         cases = sorted(cases, key=lambda c: c.status not in OPEN_CASE_STATUSES)
         return [
-            (f"Order {c.order_no} · {c.reason.replace('_', ' ')} · {c.status} · {c.created_at:%Y-%m-%d}", c.id)
+            (f"{c.number} · Order {c.order_no} · {c.reason.replace('_', ' ')} · {c.status} · {c.created_at:%Y-%m-%d}",
+             c.id)
             for c in cases
         ]
 
@@ -186,6 +227,26 @@ def build_refund_tab(services: Services) -> None:
     def load_policy() -> str:
         return json.dumps(refunds.policy().model_dump(mode="json"), indent=2)
 
+    def form_values() -> list[float | None]:
+        policy = refunds.policy().model_dump(mode="json")
+        return [_policy_field(policy, name) for name, _label in POLICY_FORM_FIELDS]
+
+    def preview_form(*values: float | None) -> str:
+        try:
+            candidate = policy_with_form(refunds.policy().model_dump(mode="json"), list(values))
+            return preview_markdown(refunds.preview_policy(candidate))
+        except CopilotError as exc:
+            raise gr.Error(exc.user_message) from exc
+
+    def save_form(request: gr.Request, *numbers: float | None) -> tuple[str, str]:
+        # (The request comes first: Gradio injects it only among the leading positional parameters.)
+        actor = getattr(request, "username", None) or services.settings.merchant_username
+        try:
+            refunds.save_policy(policy_with_form(refunds.policy().model_dump(mode="json"), list(numbers)), actor)
+        except CopilotError as exc:
+            raise gr.Error(exc.user_message) from exc
+        return load_policy(), "Policy saved; it applies to new proposals."
+
     def save_policy(text: str, request: gr.Request) -> tuple[str, str]:
         actor = getattr(request, "username", None) or services.settings.merchant_username
         try:
@@ -258,10 +319,23 @@ def build_refund_tab(services: Services) -> None:
             ],
             interactive=False,
         )
-    with gr.Accordion("Refund policy (JSON)", open=False):
-        policy_code = gr.Code(value=load_policy, language="json", label="Policy")
+    with gr.Accordion("Refund policy", open=False):
+        gr.Markdown("Change a number, press **Preview** to see what the last 30 days of claims would have cost "
+                    "under it, then **Save**. New claims are decided with the saved policy.")
+        with gr.Row():
+            policy_fields = [
+                gr.Number(label=label, value=lambda name=name: _policy_field(refunds.policy().model_dump(mode="json"), name),
+                          minimum=0)
+                for name, label in POLICY_FORM_FIELDS
+            ]  # fmt: skip
+        with gr.Row():
+            preview_button = gr.Button("Preview the change")
+            form_save = gr.Button("Save policy", variant="primary")
+        policy_preview = gr.Markdown()
+        with gr.Accordion("All settings (JSON)", open=False):
+            policy_code = gr.Code(value=load_policy, language="json", label="Policy")
+            policy_save = gr.Button("Save JSON policy")
         policy_status = gr.Markdown()
-        policy_save = gr.Button("Save policy")
 
     case_outputs = [summary, gallery, video, finding, rules, steps, audit, amount]
     refresh.click(queue, inputs=filter_inputs, outputs=table, api_name="refund_queue").then(
@@ -298,4 +372,8 @@ def build_refund_tab(services: Services) -> None:
     savings_button.click(savings, outputs=savings_table, api_name="refund_savings")
     policy_save.click(
         save_policy, inputs=policy_code, outputs=[policy_code, policy_status], api_name="refund_policy_save"
+    ).then(form_values, outputs=policy_fields, api_visibility="private")
+    preview_button.click(preview_form, inputs=policy_fields, outputs=policy_preview, api_name="refund_policy_preview")
+    form_save.click(
+        save_form, inputs=policy_fields, outputs=[policy_code, policy_status], api_name="refund_policy_form_save"
     )

@@ -60,6 +60,7 @@ def _file_claim_in_widget(page: Any, url: str, photo: Path) -> str:
 def test_buyer_files_a_refund_claim_with_a_photo(page: Any, running_app: RunningApp, tmp_path: Path) -> None:
     _merchant_policy(running_app, max_auto_offer="500")
     case_id = _file_claim_in_widget(page, running_app.url, _photo(tmp_path))
+    assert re.fullmatch(r"R-\d{6}", case_id), f"the buyer is shown the case number, not the internal id: {case_id}"
     detail = running_app.services.refunds.case_detail(case_id)
     assert detail.case.order_no == ORDER_NO and detail.case.language == "pt"
     images = [path for record, path in detail.evidence if record.kind == "image"]
@@ -99,12 +100,12 @@ def test_merchant_approves_the_refund_and_downloads_a_chargeback_rebuttal(
         "O monitor chegou com o canto rachado.",
         [(_photo(tmp_path), "cracked-corner.jpg")],
     )
-    case_id = receipt.case.id
+    case_id = receipt.case.number  # what the merchant reads and types
     _log_in(page, running_app.url)
     shot(page, "console-after-login")
 
     page.get_by_role("tab", name="Refund review").click()
-    page.get_by_label("Case", exact=True).first.fill(case_id)
+    page.get_by_label("Case", exact=True).first.fill(case_id.lower().replace("-", ""))  # "r000001" opens it too
     page.get_by_role("button", name="Open case").click()
     page.get_by_text(f"Case {case_id}").first.wait_for()
     assert receipt.case.status == "review" and receipt.case.proposed_amount, (
@@ -141,7 +142,7 @@ def test_merchant_approves_the_refund_and_downloads_a_chargeback_rebuttal(
     ):
         page.get_by_role("textbox", name=label, exact=True).filter(visible=True).fill(value)
     page.get_by_role("button", name="Add case").click()
-    page.get_by_text(f"Case {CHARGEBACK_CASE} added").wait_for()
+    page.get_by_text(re.compile(rf"Case CB-\d{{6}} \({re.escape(CHARGEBACK_CASE)}\) added")).wait_for()
     picker = page.get_by_label("Case", exact=True).last
     picker.click()
     page.get_by_role("option", name=CHARGEBACK_CASE).click()

@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from app.store.case_numbers import next_case_no
 from app.store.chargeback_tables import ChargebackCaseRow
 from app.store.db import Database
 from app.store.merchant_settings import MerchantSettingsRepository
@@ -185,6 +186,7 @@ def _seed_refunds(db: Database, rng: random.Random, orders: list[_DemoOrder], no
                 description="[demo] seeded demo claim", status="rejected" if outcome == "reject" else "resolved",
                 item_value=str(value), total_paid=str(order.total_paid), final_outcome=outcome, final_amount=str(amount),
                 created_at=created, updated_at=created, resolved_at=created + timedelta(hours=rng.randint(1, 40)),
+                case_no=next_case_no(RefundCaseRow.case_no),
             ))  # fmt: skip
             count += 1
     return count
@@ -204,6 +206,7 @@ def _seed_chargebacks(db: Database, rng: random.Random, orders: list[_DemoOrder]
                 currency=order.currency, dispute_date=created.date(), respond_by=created.date() + timedelta(days=20),
                 order_no=order.order_no, claim_text="[demo] seeded demo chargeback", acquirer="Demo acquirer",
                 status=rng.choice(("won", "won", "lost", "accepted")), created_at=created, updated_at=created,
+                case_no=next_case_no(ChargebackCaseRow.case_no),
             ))  # fmt: skip
             session.add(AuditRow(case_kind="chargeback", case_id=case_id, actor="demo", action="rebuttal_generated",
                                  detail={"demo": True}, created_at=created + timedelta(minutes=rng.randint(2, 90))))

@@ -32,3 +32,20 @@ def summary_markdown(report: AnalyticsReport) -> str:
         f"- **Chargebacks:** {c.open} open, {c.urgent} urgent · won {c.won} of {c.decided} fought ({_pct(c.win_rate)}) · "
         f"median time to a rebuttal packet: {_hours(c.median_hours_to_packet)}",
     ])  # fmt: skip
+
+
+def knowledge_hint(question: str) -> str:
+    """What to add to the Knowledge tab so the assistant can answer an unanswered question."""
+    return (
+        f"**Buyers asked:** “{question}”\n\n"
+        "Add a file that answers it, then search for the question below to check it is found: a FAQ or policy "
+        "(.md / .txt, e.g. a heading with the question and the answer under it), a product export (.csv) or a manual "
+        "(.pdf / .docx). For a short answer of your own, use **Add a store answer** in the Analytics tab instead."
+    )
+
+
+def store_answer_note(question: str) -> str:
+    return (
+        f"Write the store's answer to “{question}” and save it: buyers asking something similar, in any language, "
+        "get it in their language."
+    )

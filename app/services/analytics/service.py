@@ -14,7 +14,14 @@ from app.services.analytics.chat_metrics import (
     outcomes_by_week,
 )
 from app.services.analytics.tables import DateRange, Table
-from app.services.analytics.unanswered import group_by_meaning, groups_table, unanswered_messages
+from app.services.analytics.unanswered import (
+    CachedTranslate,
+    Translate,
+    group_by_meaning,
+    groups_table,
+    translate_groups,
+    unanswered_messages,
+)
 from app.services.refunds.shipping_costs import ShippingCostTable
 from app.store.db import Database
 from knowledge.embedders import Embedder
@@ -42,7 +49,7 @@ class AnalyticsReport:
 class AnalyticsService:
     def __init__(
         self, db: Database, embedder: Embedder, shipping: ShippingCostTable, config: AnalyticsConfig,
-        merchant_language: Callable[[], str],
+        merchant_language: Callable[[], str], translate: Translate | None = None,
     ) -> None:  # fmt: skip
         self._db = db
         self._chat = ChatMetrics(db)
@@ -50,6 +57,8 @@ class AnalyticsService:
         self._embedder = embedder
         self._config = config
         self._merchant_language = merchant_language
+        # The chat's checked Translator: top questions asked only in other languages are shown translated.
+        self._translate = CachedTranslate(translate) if translate is not None else None
 
     def report(self, period: DateRange, now: datetime | None = None) -> AnalyticsReport:
         now = now or datetime.now(UTC)
@@ -79,4 +88,6 @@ class AnalyticsService:
         language = self._merchant_language()
         messages = unanswered_messages(self._db, period, language)
         groups = group_by_meaning(messages, self._embedder, language, self._config.question_similarity)
-        return groups_table(groups, self._config.top_questions)
+        top = groups[: self._config.top_questions]
+        translate_groups(top, self._translate, language)
+        return groups_table(top, self._config.top_questions)

@@ -142,10 +142,13 @@ class ChargebackService:
         return ChargebackCase(
             notice=stored.notice, reason=lookup.reason, reason_known=lookup.known, status=stored.status,
             created_at=stored.created_at, exhibits=tuple(self._cases.exhibits(stored.notice.case_id)),
+            case_no=stored.case_no,
         )
 
     def get(self, case_id: str) -> ChargebackCase:
-        stored = self._cases.get(case_id.strip())
+        """The case by its dispute id or its number (CB-000045, cb45, 45)."""
+        found = self._cases.find_case_id(case_id)
+        stored = self._cases.get(found) if found is not None else None
         if stored is None:
             raise NotFoundError(f"There is no chargeback case {case_id!r}.")
         return self._case(stored)

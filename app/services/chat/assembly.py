@@ -14,6 +14,7 @@ from app.services.chat.facts.layer import FactLayer
 from app.services.chat.handoff import InboxService
 from app.services.chat.order_lookup import OrderLookup
 from app.services.chat.service import BuyerChatService
+from app.services.chat.store_answer_entities import EntityReader
 from app.services.chat.store_answer_match import StoreAnswerMatcher
 from app.services.chat.store_answers import StoreAnswerService
 from app.services.chat.translation import Translator
@@ -70,8 +71,14 @@ def build_chat(
         conversations, translator, merchant_profile, audit, settings.max_message_chars,
         max_handoffs_per_session=settings.chat_handoffs_per_session,
     )  # fmt: skip
+    # One catalog for the fact layer and the store answers' entity check (re-read when its files change).
+    catalog = CatalogSource(settings.corpus_dir, settings.data_dir / "uploads", settings.store_currency,
+                            shipping=shop_rules.fact_rows if shop_rules else None)
+    matcher = StoreAnswerMatcher(
+        retriever.embedder, settings.store_answer_margin, EntityReader(catalog.current, order_numbers)
+    )
     store_answers = StoreAnswerService(
-        StoreAnswerRepository(db), StoreAnswerMatcher(retriever.embedder, settings.store_answer_margin), translator,
+        StoreAnswerRepository(db), matcher, translator,
         language, audit, merchant_language=lambda: merchant_profile.get().merchant_language,
     )  # fmt: skip
     answerer = GroundedAnswerer(
@@ -100,8 +107,7 @@ def build_chat(
         history_messages=settings.chat_history_messages,
         intent_by_model=settings.chat_intent_model,
         # The same folders the knowledge admin indexes: the demo corpus and the merchant's uploads.
-        facts=FactLayer(CatalogSource(settings.corpus_dir, settings.data_dir / "uploads", settings.store_currency,
-                                      shipping=shop_rules.fact_rows if shop_rules else None)),
+        facts=FactLayer(catalog),
         order_numbers=order_numbers,
         store_answers=store_answers,
         # A buyer who threatens a dispute gets the refund policy's own offer on their order (the claims' engine).

@@ -69,6 +69,11 @@ class InboxService:
         self._audit = audit
         self._max_chars = max_message_chars
 
+    @property
+    def translator(self) -> Translator:
+        """The checked buyer <-> merchant translator (analytics shows buyers' questions through it too)."""
+        return self._translator
+
     def hand_off(self, conversation: Conversation, reason: HandoffReason) -> bool:
         """Puts the conversation in the merchant's Inbox; False (nothing done) once this session has been handed
         off the allowed number of times, so one buyer cannot flood the Inbox by asking again and again."""

@@ -7,16 +7,23 @@ stored question AND with a fixed set of generic shop questions; a stored questio
 generic one by at least `margin`. Language and length shift both scores together and cancel out. A generic
 question that is closer to the stored question than the buyer's question is (the merchant stored one of them,
 e.g. "Where is my order?") is not counted against it.
+
+Cosine cannot tell "shipping time to Spain" from "shipping time to Brazil": a stored question is also used only
+when both name the same countries, products and codes (store_answer_entities).
 """
 
 from __future__ import annotations
 
+import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from app.domain.store_answers import StoreAnswer, StoreAnswerMatch
+from app.services.chat.store_answer_entities import NamedEntities
 from knowledge.embedders import Embedder
+
+log = logging.getLogger(__name__)
 
 # Questions every shop gets; none names a product, a place or a policy number, so nothing store-specific.
 GENERIC_QUESTIONS: tuple[str, ...] = (
@@ -43,9 +50,13 @@ def _dot(a: Sequence[float], b: Sequence[float]) -> float:
 class StoreAnswerMatcher:
     """Thread-safe; caches one vector per stored question version (id, updated_at) and the generic questions'."""
 
-    def __init__(self, embedder: Embedder, margin: float) -> None:
+    def __init__(
+        self, embedder: Embedder, margin: float, entities: Callable[[str], NamedEntities] | None = None
+    ) -> None:
         self._embedder = embedder
         self._margin = margin
+        # None: cosine only (no entity check).
+        self._entities = entities
         self._lock = threading.Lock()
         self._generic: list[list[float]] | None = None
         # Per generic question: its similarity to the nearest other generic question.
@@ -81,6 +92,7 @@ class StoreAnswerMatcher:
         generic = self._generic_vectors()
         generic_scores = [_dot(query, g) for g in generic]
         best: StoreAnswerMatch | None = None
+        asked = self._entities(question) if self._entities is not None else None
         for answer in answers:
             vector = self._vector(answer)
             similarity = _dot(query, vector)
@@ -89,6 +101,12 @@ class StoreAnswerMatcher:
                 if _dot(vector, g) <= nearest
             ]
             margin = similarity - max(rivals, default=-1.0)
-            if margin >= self._margin and (best is None or margin > best.margin):
-                best = StoreAnswerMatch(answer=answer, similarity=round(similarity, 4), margin=round(margin, 4))
+            if margin < self._margin or (best is not None and margin <= best.margin):
+                continue
+            if asked is not None and self._entities is not None:
+                differ = self._entities(answer.question).differences(asked)
+                if differ:
+                    log.info("store answer #%s not used: the questions name different %s", answer.id, ", ".join(differ))
+                    continue
+            best = StoreAnswerMatch(answer=answer, similarity=round(similarity, 4), margin=round(margin, 4))
         return best

@@ -84,15 +84,22 @@ class RefundCases:
         self.clock = clock
 
     # -- reading --------------------------------------------------------------------------------------------
+    def find(self, reference: str) -> RefundCaseRecord | None:
+        """The case `reference` names: its internal id or its number (R-000123, r123, 123)."""
+        found = self.repository.find_case_id(reference or "")
+        return self.repository.get_case(found) if found is not None else None
+
     def get(self, case_id: str) -> RefundCaseRecord:
-        case = self.repository.get_case((case_id or "").strip())
+        """The case by its id or its number; NotFoundError when there is none."""
+        case = self.find(case_id)
         if case is None:
             raise NotFoundError("This refund case does not exist.")
         return case
 
     def for_buyer(self, case_id: str, email: str) -> RefundCaseRecord:
-        """The case, only for the buyer who filed it (the same answer for "no such case" and "not yours")."""
-        case = self.repository.get_case((case_id or "").strip())
+        """The case, only for the buyer who filed it (the same answer for "no such case" and "not yours"). The buyer
+        may give the claim number they were shown (R-000123) or the internal id; the email must match either way."""
+        case = self.find(case_id)
         if case is None or case.buyer_email != (email or "").strip().lower():
             raise NotFoundError(UNKNOWN_CASE)
         return case
@@ -119,6 +126,8 @@ class RefundCases:
         )  # fmt: skip
 
     def latest_receipt(self, case_id: str) -> StoredReceipt | None:
+        """The case's latest decision receipt, by its id or its number (R-000123)."""
+        case_id = self.repository.find_case_id(case_id) or case_id
         found = self.receipts.for_case(case_id) if self.receipts is not None else []
         return found[-1] if found else None
 

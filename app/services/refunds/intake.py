@@ -94,7 +94,7 @@ class ClaimIntake:
         """Each file is checked on its own: a bad one is reported, the good ones and the case are kept."""
         case = self.cases.get(case_id)
         next_status(case.status, "add_evidence")  # refused once the claim is decided
-        existing = self.repository.evidence_for(case_id)
+        existing = self.repository.evidence_for(case.id)
         counts = {
             "image": sum(e.kind == "image" for e in existing),
             "video": sum(e.kind == "video" for e in existing),
@@ -120,13 +120,13 @@ class ClaimIntake:
         with self.cases.db.session() as session:  # the evidence links and their audit entry, together
             accepted = [
                 self.repository.add_evidence(
-                    session, case_id, sha256=checked.stored.sha256, kind=checked.kind, mime=checked.stored.mime,
+                    session, case.id, sha256=checked.stored.sha256, kind=checked.kind, mime=checked.stored.mime,
                     original_name=name, ahash=checked.ahash,
                 )  # fmt: skip
                 for checked, name in checked_files
             ]
             self.cases.audit.add(
-                session, CASE_KIND, case_id, "buyer", "evidence_added",
+                session, CASE_KIND, case.id, "buyer", "evidence_added",
                 {"accepted": [e.sha256 for e in accepted], "rejected": [r.message for r in rejected]},
             )  # fmt: skip
         return EvidenceReport(accepted, rejected)

@@ -45,7 +45,7 @@ def receipt_text(case: RefundCaseRecord, decisions: Sequence[StoredDecision], la
     by = labels["by_policy"] if final.decided_by == ENGINE else labels["by_team"]
     amount = final.amount if final.amount is not None else Decimal(0)
     lines = [
-        f"{labels['title']} — {labels['claim']} {case.id} · {labels['order']} {case.order_no}",
+        f"{labels['title']} — {labels['claim']} {case.number or case.id} · {labels['order']} {case.order_no}",
         f"{labels['decision']}: {decided}",
         f"{labels['amount']}: {money(amount, final.currency or case.currency, lang)}",
         f"{labels['why']}: {reason}; {by}",

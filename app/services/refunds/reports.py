@@ -12,7 +12,7 @@ from app.services.refunds.shipping_costs import ShippingCostTable
 from app.store.refunds import RefundCaseRecord
 
 CSV_COLUMNS = (
-    "case_id", "created_at", "order_no", "buyer_email", "country", "reason", "status", "language", "currency",
+    "case", "case_id", "created_at", "order_no", "buyer_email", "country", "reason", "status", "language", "currency",
     "item_value", "total_paid", "proposed_outcome", "proposed_amount", "final_outcome", "final_amount", "resolved_at",
 )  # fmt: skip
 RETURNLESS = frozenset({"partial_refund_no_return", "full_refund_no_return"})
@@ -32,6 +32,7 @@ def cases_to_csv(cases: Sequence[RefundCaseRecord]) -> str:
         writer.writerow(
             _cell(value)
             for value in (
+                case.number,
                 case.id,
                 case.created_at.isoformat(),
                 case.order_no,

@@ -17,6 +17,7 @@ from app.services.refunds.reports import MonthSavings, cases_to_csv, savings_by_
 from app.services.refunds.shipping_costs import ShippingCostTable
 from app.store.decisions import StoredDecision
 from app.store.files import FileStore
+from app.store.receipts import StoredReceipt
 from app.store.refunds import EvidenceRecord, NegotiationStep, RefundCaseRecord
 
 
@@ -71,6 +72,9 @@ class CaseQueries:
             steps=self.repository.steps(case.id), audit=self.cases.audit.for_case(CASE_KIND, case.id),
         )  # fmt: skip
 
+    def latest_receipt(self, case_id: str) -> StoredReceipt | None:
+        return self.cases.latest_receipt(case_id)
+
     def export_csv(self, filters: CaseFilters | None = None) -> str:
         return cases_to_csv(self.list_cases(filters))
 
@@ -87,7 +91,7 @@ class CaseQueries:
                       "closed_no_return": "closed, item not returned"}.get(case.status, "requested")  # fmt: skip
             records.append(
                 RefundRecord(
-                    reference=case.id,
+                    reference=case.number or case.id,  # the number a person reads (R-000123)
                     requested_on=case.created_at.date(),
                     status=status,
                     reason=case.reason,

@@ -59,3 +59,33 @@ def test_test_questions_tab_runs_typed_questions(make_services, run_app) -> None
     assert rows["Do you sell refrigerators?"][0] == "❌" and rows["Do you sell refrigerators?"][4] == "refused"
     assert history["data"][0][2] == "first try"
     client.close()
+
+
+def test_an_unanswered_question_opens_the_store_answer_editor_or_the_knowledge_tab(make_services, run_app) -> None:
+    from app.ui.console import build_console
+
+    services = make_services()
+    config = build_console(services).config
+    deps = {d.get("api_name"): d for d in config["dependencies"]}
+    components = {c["id"]: c for c in config["components"]}
+    labels = lambda ids: [components[i]["props"].get("label") or components[i]["type"] for i in ids]  # noqa: E731
+    assert labels(deps["unanswered_to_store_answer"]["outputs"])[2:] == [
+        "Buyer question (any language)", "Your answer (any language; buyers get it translated)", "markdown", "tabs"]
+    assert labels(deps["unanswered_to_knowledge"]["outputs"])[1:] == ["Try a search (any language)", "tabs"]
+    picked = "Question picked in the table"
+    assert labels(deps["unanswered_to_store_answer"]["inputs"]) == [picked]
+    # Clicking a row of the unanswered table fills the picked question.
+    table = next(i for i in deps["analytics_report"]["outputs"] if components[i]["type"] == "dataframe")
+    assert any([list(t) for t in d["targets"]] == [[table, "select"]] and labels(d["outputs"]) == [picked]
+               for d in config["dependencies"])
+
+    client = Client(run_app(services), auth=(MERCHANT_USER, MERCHANT_PASSWORD), verbose=False)
+    answer_id, _from, question, answer, note, *_tabs = client.predict(
+        "Do you sell 8K monitors?", api_name="/unanswered_to_store_answer")
+    assert (answer_id, question, answer) == (None, "Do you sell 8K monitors?", "")
+    assert "in their language" in note
+    hint, query, *_tabs = client.predict("Do you sell 8K monitors?", api_name="/unanswered_to_knowledge")
+    assert query == "Do you sell 8K monitors?" and "“Do you sell 8K monitors?”" in hint and ".md" in hint
+    with pytest.raises(Exception, match="Click a question"):
+        client.predict("", api_name="/unanswered_to_store_answer")
+    client.close()

@@ -32,7 +32,7 @@ def test_refund_cases_are_picked_by_order_and_the_queue_follows_decisions(make_s
         for choice in component["props"].get("choices") or []
         if choice[1] == case.id
     ]
-    assert len(labels) == 1 and labels[0].startswith(f"Order {ORDER} · damaged · "), labels
+    assert len(labels) == 1 and labels[0].startswith(f"R-000001 · Order {ORDER} · damaged · "), labels
     table_id = _dependency(config, "refund_queue")["outputs"][0]
     for action in ("refund_approve", "refund_edit_amount", "refund_reject", "refund_return_received",
                    "refund_close_unreturned"):  # fmt: skip
@@ -59,5 +59,5 @@ def test_chargeback_picker_keeps_its_label_and_names_cases(make_services, run_ap
                    api_name="/chargeback_create")  # fmt: skip
     _table, picker = client.predict(api_name="/chargeback_queue")
     assert picker["label"] == "Case"
-    assert ["VCR-9 · Visa 13.1 · order PP-260921 · open", "VCR-9"] in [list(c) for c in picker["choices"]]
+    assert ["CB-000001 · VCR-9 · Visa 13.1 · order PP-260921 · open", "VCR-9"] in [list(c) for c in picker["choices"]]
     client.close()

@@ -81,14 +81,14 @@ def test_the_shipping_table_answers_chat_and_prices_refunds_without_a_restart(sh
     # Before any save the table shows the knowledge files' rows, and Norway is not served.
     assert "KR" in [row.country_code for row in services.shop_rules.shipping_table()]
     assert "do not ship to Norway" in _ask(services, "Do you ship to Norway?")
-    assert services.refunds.shipping.return_cost("NO", "USD") is None
+    assert services.refunds.proposals.shipping.return_cost("NO", "USD") is None
 
     cells, note = console.predict(_table(NORWAY), api_name="/save_shipping_table")
     assert note.startswith("Saved 1 destinations")
     answer = _ask(services, "Do you ship to Norway?")
     assert "Posten Bring" in answer and "$15" in answer and "$150" in answer, answer
     assert "do not ship to South Korea" in _ask(services, "Do you ship to South Korea?")  # the saved table rules
-    assert services.refunds.shipping.return_cost("NO", "USD") == Decimal("21")
+    assert services.refunds.proposals.shipping.return_cost("NO", "USD") == Decimal("21")
     assert [e.action for e in services.audit.for_case("store", "setup")] == ["shipping_table_saved"]
 
     # An empty table hands the answers back to the knowledge files.

@@ -4,6 +4,7 @@ one-click .docx download, outcome and win rate; and the `python -m app chargebac
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,8 +32,8 @@ def test_merchant_defends_a_case_from_the_console(
         "VCR-77", "auto", "1301", "229.00", "", "2026-11-20", "", "PP-260921", "", f"never came, card {TEST_PAN}",
         api_name="/chargeback_create",
     )
-    assert "Case VCR-77 added (Visa 13.1)" in status
-    assert queue["data"][0][0] == "VCR-77"
+    assert "Case CB-000001 (VCR-77) added (Visa 13.1)" in status
+    assert queue["data"][0][:2] == ["CB-000001", "VCR-77"]
     with pytest.raises(Exception, match="not an amount"):
         client.predict("VCR-78", "auto", "13.1", "lots", "", "2026-11-20", "", "PP-260921", "", "",
                        api_name="/chargeback_create")
@@ -85,7 +86,11 @@ def test_cli_imports_lists_and_generates(tmp_path: Path, monkeypatch: pytest.Mon
     assert cli_main(["chargeback", "import", str(notices)]) == 1  # one row needs fixing
     assert "Imported 1 case(s); 1 row(s) need fixing." in capsys.readouterr().out
     assert cli_main(["chargeback", "list"]) == 0
-    assert "CLI-1" in capsys.readouterr().out
+    listed = re.search(r"^(CB-\d{6})\s+CLI-1\s", capsys.readouterr().out, flags=re.MULTILINE)
+    assert listed, "each case is listed by its number, then the dispute id"
+    number = listed.group(1)
+    assert cli_main(["chargeback", "show", number.lower().replace("-", "")]) == 0  # typed loosely: "cb000001"
+    assert capsys.readouterr().out.startswith(f"{number} (CLI-1): ")
     out = tmp_path / "cli.docx"
     assert cli_main(["chargeback", "generate", "CLI-1", "--out", str(out)]) == 0
     printed = capsys.readouterr().out

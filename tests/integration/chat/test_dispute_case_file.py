@@ -73,7 +73,8 @@ def test_chargeback_threat_to_inbox_analytics_receipt_and_rebuttal(chat_services
     view = services.refunds.buyer_view(case.id, EMAIL)
     assert view.receipt is not None
     receipt = view.receipt.splitlines()
-    assert receipt[0] == f"결정 영수증 — 신청 {case.id} · 주문 {ORDER}"
+    # The claim is named by its case number (R-000001), never by the internal id.
+    assert case.number == "R-000001" and receipt[0] == f"결정 영수증 — 신청 {case.number} · 주문 {ORDER}"
     assert "금액: US$100.00" in receipt  # Korean locale's money format, from the stored decision
     assert "결정: 부분 환불(반품 불필요)" in receipt
     assert "사유: 상품 불량; 환불 정책에 따라 저희 팀이 결정함" in receipt
@@ -83,6 +84,7 @@ def test_chargeback_threat_to_inbox_analytics_receipt_and_rebuttal(chat_services
                                  "claim_text": "Item not as described."})  # fmt: skip
     text, rows = docx_text(Path(services.chargebacks.generate("KR-CB-1").path))
     assert "Refund decision receipt sent to the buyer" in text
-    assert f"Decision receipt — Claim {case.id} · Order {ORDER}" in text and "Amount: $100.00" in text
+    assert f"Decision receipt — Claim {case.number} · Order {ORDER}" in text and "Amount: $100.00" in text
+    assert case.id not in text
     # The transcript: the buyer's own Korean words with the English translation in the next column.
     assert any(row[1] == BUYER_KO and row[2] == BUYER_EN for row in rows), rows

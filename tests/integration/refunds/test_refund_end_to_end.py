@@ -50,10 +50,12 @@ def test_claim_offer_accept_and_merchant_review(
         handle_file(str(video(tmp_path / "video.mp4", seconds=3))),
         handle_file(str(zip_named_jpg(tmp_path / "fotos.jpg"))),
     ]
-    case_id, offer, notes = buyer.predict(  # (layout rows are not API values)
+    number, offer, notes = buyer.predict(  # (layout rows are not API values)
         BR_ORDER, BR_EMAIL, "damaged", "O monitor chegou com o canto da tela trincado.", files,
         api_name="/refund_claim_submit",
     )  # fmt: skip
+    assert number == "R-000001", "the buyer's claim reference is the case number, not the internal id"
+    case_id = services.refunds.case_detail(number).case.id
     assert "84,50 USD" in offer and "Podemos reembolsar" in offer, offer
     assert "fotos.jpg" in notes and "archive" in notes, "the bad file is named, the rest was kept"
     assert len(openai_fake.requests) == 1
@@ -64,15 +66,15 @@ def test_claim_offer_accept_and_merchant_review(
 
     # Another buyer cannot touch this claim; the owner accepts.
     with pytest.raises(Exception, match="could not find this claim"):
-        buyer.predict(case_id, "k.nowak@example.com", api_name="/refund_offer_accept")
-    accepted = buyer.predict(case_id, BR_EMAIL, api_name="/refund_offer_accept")
+        buyer.predict(number, "k.nowak@example.com", api_name="/refund_offer_accept")
+    accepted = buyer.predict(number, BR_EMAIL, api_name="/refund_offer_accept")
     assert "84,50 USD" in accepted and "5 dias úteis" in accepted
 
     merchant = Client(url, auth=(MERCHANT_USER, MERCHANT_PASSWORD), verbose=False)
     queue = merchant.predict("resolved", "all", "", None, None, api_name="/refund_queue")
-    assert [row[0] for row in queue["data"]] == [case_id]
+    assert [row[0] for row in queue["data"]] == [number], "the queue shows the case number (R-000001)"
     summary, gallery, video_value, finding, rules, steps, audit, amount = merchant.predict(
-        case_id, api_name="/refund_case"
+        number, api_name="/refund_case"
     )
     assert "resolved" in summary and "84.50" in summary
     assert len(gallery) == 2 and video_value is not None
@@ -88,7 +90,7 @@ def test_claim_offer_accept_and_merchant_review(
 
     exported = merchant.predict("all", "all", "", None, None, api_name="/refund_export_csv")
     rows = list(csv.DictReader(Path(exported).read_text(encoding="utf-8").splitlines()))
-    assert rows[0]["case_id"] == case_id and rows[0]["final_amount"] == "84.50"
+    assert rows[0]["case_id"] == case_id and rows[0]["final_amount"] == "84.50" and rows[0]["case"] == number
     savings = merchant.predict(api_name="/refund_savings")
     assert savings["data"][0][:3] == ["2026-11", "USD", 1]
 

@@ -50,10 +50,15 @@ def test_without_vision_model_the_claim_waits_for_a_person_in_the_buyers_languag
     refund_services, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     services = refund_services()
+    steps: list[tuple[float, str]] = []
     receipt = services.refunds.file_claim(
         BR_ORDER, BR_EMAIL, "damaged", "O monitor chegou com o canto da tela rachado.",
-        [(photo(tmp_path / "canto.jpg", seed=1), "canto.jpg")],
+        [(photo(tmp_path / "canto.jpg", seed=1), "canto.jpg")], progress=lambda f, step: steps.append((f, step)),
     )  # fmt: skip
+    # The form's progress bar names each step (gr.Progress), in order, ending at 100%.
+    assert [step for _f, step in steps] == ["Checking your order", "Checking your photos and videos",
+                                            "Looking at your photos", "Applying the return policy", "Done"]
+    assert [f for f, _step in steps] == sorted(f for f, _step in steps) and steps[-1][0] == 1.0
     assert receipt.finding.status == "unanalysed"
     assert "vision model not configured" in (receipt.finding.note or "")
     assert receipt.view.status == "review" and not receipt.view.can_respond

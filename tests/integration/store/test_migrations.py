@@ -99,6 +99,12 @@ def test_the_previous_release_database_is_upgraded_with_its_data_intact(database
         assert [d.decided_by for d in decisions] == ["policy-engine", "merchant"] and decisions[-1].amount == Decimal("40.00")
         actions = [event.action for event in AuditLog(db).for_case("refund", case.id)]
         assert actions[:5] == ["claim_opened", "evidence_added", "evidence_analysed", "sent_to_review", "merchant_edit"]
+        # Migration 0002 numbered the release's cases in the order they arrived (R-000001 is the oldest claim).
+        for table, key in (("refund_cases", "id"), ("chargeback_cases", "case_id")):
+            with db.engine.connect() as connection:
+                numbered = connection.execute(text(f'select case_no from "{table}" order by created_at, "{key}"')).scalars().all()
+            assert numbered == list(range(1, RELEASE_COUNTS[table] + 1)), table
+        assert RefundRepository(db).find_case_id(case.number) == case.id
         # New rows still get fresh ids after the upgrade (Postgres sequences carried over).
         conversations = ConversationRepository(db)
         fresh = conversations.create("token-after-upgrade", "ko")
