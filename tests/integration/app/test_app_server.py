@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import http.client
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -68,13 +68,20 @@ def _assert_idle_connection_is_kept(port: int) -> None:
     """A buyer who reads a reply and types the next message a few seconds later reuses the same connection. With
     uvicorn's 5 s default the server closed it just as clients (httpx's keep-alive is also 5 s) sent on it, and the
     message died with a connection reset under load."""
-    request = f"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode()
-    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
-        for pause_s in (6, 0):  # longer than the old 5 s keep-alive, then the reused connection answers
-            connection.sendall(request)
-            head = connection.recv(65536)
-            assert head.startswith(b"HTTP/1.1 200"), head[:80]
-            time.sleep(pause_s)
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        def healthz() -> None:
+            connection.request("GET", "/healthz")
+            response = connection.getresponse()  # RemoteDisconnected if the server closed the idle connection
+            assert response.status == 200 and b'"ok":true' in response.read()
+
+        healthz()
+        first_socket = connection.sock
+        time.sleep(6)  # longer than the old 5 s keep-alive
+        healthz()
+        assert connection.sock is first_socket, "the second reply came on a new connection"
+    finally:
+        connection.close()
 
 
 def test_console_api_answers_a_logged_in_merchant(make_services, run_app) -> None:
