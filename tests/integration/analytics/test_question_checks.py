@@ -29,7 +29,8 @@ def test_starter_set_passes_on_the_demo_store_and_leaves_no_conversations(make_s
     by_question = {r.question: r for r in run.results}
     assert by_question["Do you sell refrigerators?"].produced == "refused"
     payment = by_question["Which payment methods do you accept?"]
-    assert payment.produced == "fallback" and "PayPal" in payment.answer and payment.sources
+    # Payment methods are read by code from the shop's own FAQ (the fact layer), with the source cited.
+    assert payment.produced == "facts" and "PayPal" in payment.answer and payment.sources
     assert by_question["¿Cuánto cuesta el envío a España?"].language == "es"
     # Throwaway conversations: nothing for the Inbox, analytics or the audit trail.
     assert count(services, ConversationRow) == 0
@@ -48,7 +49,7 @@ def test_failures_say_why_and_the_next_run_is_compared(make_services, tmp_path: 
     )
     first = services.question_checks.run(parse_csv(csv_file.read_bytes(), csv_file.name))
     assert [r.passed for r in first.results] == [False, False, False]
-    assert first.results[0].why == "expected model, was fallback"
+    assert first.results[0].why == "expected model, was facts"
     assert first.results[1].why == 'the answer does not say "Zebra"'
     assert first.results[2].why == "not answered (refused)"
     second = services.question_checks.run(parse_lines("Is a charger included with the monitors?\nDo you sell refrigerators?"))
@@ -82,7 +83,7 @@ def test_cli_exits_non_zero_on_failures(indexed_data_dir: Path, tmp_path: Path, 
     failing.write_text("question,expected_fact\nWhich payment methods do you accept?,Bitcoin\n", encoding="utf-8")
     assert cli(["test-questions", str(failing), "--no-model"]) == 1
     out = capsys.readouterr().out
-    assert 'FAIL  [fallback] Which payment methods do you accept?' in out and "Bitcoin" in out
+    assert 'FAIL  [facts   ] Which payment methods do you accept?' in out and "Bitcoin" in out
     assert cli(["test-questions", "starter", "--no-model"]) == 0
     assert "14 of 14 passed" in capsys.readouterr().out
     bad = tmp_path / "bad.csv"

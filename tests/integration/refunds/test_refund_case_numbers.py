@@ -51,10 +51,11 @@ def test_an_older_database_gets_the_column_and_numbers_in_order_of_creation(tmp_
     repository = RefundRepository(db)
     first, second = _create(db, repository), _create(db, repository)
     db.dispose()
-    # As the previous version left it: no case_no column, and rows whose ids sort against their age.
+    # As the previous version (migration 0001) left it: no case_no column, and rows whose ids sort against their age.
     with sqlite3.connect(path) as connection:
         connection.execute("DROP INDEX ix_refund_cases_case_no")
         connection.execute("ALTER TABLE refund_cases DROP COLUMN case_no")
+        connection.execute("UPDATE alembic_version SET version_num = '0001'")
         connection.execute("UPDATE refund_cases SET created_at = '2026-01-02 00:00:00' WHERE id = ?", (first.id,))
         connection.execute("UPDATE refund_cases SET created_at = '2026-01-01 00:00:00' WHERE id = ?", (second.id,))
 
@@ -66,7 +67,7 @@ def test_an_older_database_gets_the_column_and_numbers_in_order_of_creation(tmp_
     assert _create(upgraded, repository).number == "R-000003"
     with sqlite3.connect(path) as connection:
         indexes = {row[1]: row[2] for row in connection.execute("PRAGMA index_list('refund_cases')")}
-    assert indexes.get("ix_refund_cases_case_no") == 1, "the backfill adds the unique index too"
+    assert indexes.get("ix_refund_cases_case_no") == 1, "migration 0002 adds the unique index too"
     upgraded.create_schema()  # idempotent
     assert [c.number for c in repository.list_cases()] == ["R-000003", "R-000002", "R-000001"]
     upgraded.dispose()

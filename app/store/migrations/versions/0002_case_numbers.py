@@ -32,11 +32,15 @@ def _backfill(table_name: str, key: str) -> None:
 
 def upgrade() -> None:
     for table_name, key in _TABLES:
-        with op.batch_alter_table(table_name, schema=None) as batch_op:
-            batch_op.add_column(sa.Column("case_no", sa.Integer(), nullable=True))
+        inspector = sa.inspect(op.get_bind())
+        if "case_no" not in {column["name"] for column in inspector.get_columns(table_name)}:
+            with op.batch_alter_table(table_name, schema=None) as batch_op:
+                batch_op.add_column(sa.Column("case_no", sa.Integer(), nullable=True))
         _backfill(table_name, key)
-        with op.batch_alter_table(table_name, schema=None) as batch_op:
-            batch_op.create_index(batch_op.f(f"ix_{table_name}_case_no"), ["case_no"], unique=True)
+        index = f"ix_{table_name}_case_no"
+        if index not in {i["name"] for i in sa.inspect(op.get_bind()).get_indexes(table_name)}:
+            with op.batch_alter_table(table_name, schema=None) as batch_op:
+                batch_op.create_index(batch_op.f(index), ["case_no"], unique=True)
 
 
 def downgrade() -> None:
