@@ -51,7 +51,7 @@ class ClaimIntake:
     def find_order(self, order_no: str, email: str) -> Order:
         order = self.cases.orders.get_for_buyer(order_no or "", email or "")
         if order is None:
-            raise NotFoundError(UNKNOWN_ORDER)
+            raise NotFoundError(UNKNOWN_ORDER, key="error.unknown_order")
         return order
 
     def open_claim(
@@ -59,11 +59,12 @@ class ClaimIntake:
         product_id: str | None = None, language: str | None = None, opened: bool | None = None,
     ) -> RefundCaseRecord:  # fmt: skip
         if reason not in CLAIM_REASONS:
-            raise InvalidInputError("Please choose what went wrong with the order.")
+            raise InvalidInputError("Please choose what went wrong with the order.", key="error.choose_reason")
         description = (description or "").strip()
         if len(description) > self.settings.max_message_chars:
             raise InvalidInputError(
-                f"Please keep the description under {self.settings.max_message_chars} characters."
+                f"Please keep the description under {self.settings.max_message_chars} characters.",
+                key="error.description_too_long", params={"max_chars": self.settings.max_message_chars},
             )
         # A card number typed into the description is masked before it is stored or shown to any model.
         description = mask_pans(description)
@@ -71,7 +72,7 @@ class ClaimIntake:
         if product_id:
             lines = [item for item in order.items if item.product_id == product_id]
             if not lines:
-                raise InvalidInputError("That item is not part of this order.")
+                raise InvalidInputError("That item is not part of this order.", key="error.item_not_in_order")
             item_value = sum((i.unit_price * i.quantity for i in lines), Decimal(0))
         else:
             item_value = order.items_subtotal

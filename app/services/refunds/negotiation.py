@@ -14,6 +14,8 @@ from app.errors import InvalidInputError
 
 _T = dict[str, str]
 
+TYPE_AMOUNT = "Please type the amount you are asking for, e.g. 95.00."
+
 OFFER: dict[str, _T] = {
     "partial_refund_no_return": {
         "en": "We are sorry about the problem. We can refund {amount} ({percent}% of the item price) and you keep the item — no need to send it back.",
@@ -276,7 +278,7 @@ def parse_amount(text: str, currency: str) -> Decimal:
     """A buyer's typed amount: '90', '90.5', '90,50', '1.234,50', '1 234,50' -> Decimal in the minor unit."""
     cleaned = re.sub(r"[^\d.,]", "", text or "")
     if not cleaned:
-        raise InvalidInputError("Please type the amount you are asking for, e.g. 95.00.")
+        raise InvalidInputError(TYPE_AMOUNT, key="error.type_amount")
     last_sep = max(cleaned.rfind("."), cleaned.rfind(","))
     # A separator followed by exactly 1-2 digits is the decimal point; anything else groups thousands.
     if last_sep >= 0 and 1 <= len(cleaned) - last_sep - 1 <= 2:
@@ -287,7 +289,7 @@ def parse_amount(text: str, currency: str) -> Decimal:
     try:
         return round_money(Decimal(cleaned), currency)
     except InvalidOperation as exc:
-        raise InvalidInputError("Please type the amount you are asking for, e.g. 95.00.") from exc
+        raise InvalidInputError(TYPE_AMOUNT, key="error.type_amount") from exc
 
 
 @dataclass(frozen=True)
