@@ -23,7 +23,12 @@ WIDGET_JS = (
     " const lang = (navigator.language || '').toLowerCase().split('-')[0];"
     " if (rtl.includes(lang)) { document.body.classList.add('buyer-rtl'); } }"
 )
-WIDGET_CSS = f".buyer-rtl .{FORM_CLASS} {{ direction: rtl; text-align: right; }}"
+# Gradio marks labels and text inputs dir="ltr" itself: those are turned too, while what a buyer types (an order
+# number, an email, a description in any language) keeps its own direction (unicode-bidi: plaintext).
+WIDGET_CSS = (
+    f".buyer-rtl .{FORM_CLASS}, .buyer-rtl .{FORM_CLASS} [dir='ltr'] {{ direction: rtl; text-align: right; }}"
+    f" .buyer-rtl .{FORM_CLASS} textarea, .buyer-rtl .{FORM_CLASS} input {{ unicode-bidi: plaintext; }}"
+)
 
 
 def widget_i18n(services: Services) -> gr.I18n:
