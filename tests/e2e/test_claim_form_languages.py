@@ -20,7 +20,9 @@ def as_browser_in(page: Any, locale: str) -> None:
     page.set_extra_http_headers({"Accept-Language": f"{locale},{locale.split('-')[0]};q=0.9"})
 
 
-def test_korean_buyer_sees_the_claim_form_and_its_errors_in_korean(page: Any, running_app: RunningApp) -> None:
+def test_korean_buyer_sees_the_claim_form_and_its_errors_in_korean(
+    page: Any, running_app: RunningApp
+) -> None:
     as_browser_in(page, "ko-KR")
     page.goto(f"{running_app.url}/widget/")
     page.get_by_role("tab", name="반품 / 환불").click()
@@ -39,7 +41,9 @@ def test_arabic_buyer_gets_the_claim_form_right_to_left(page: Any, running_app: 
     page.get_by_role("tab", name="إرجاع / استرداد").click()
     label = page.get_by_text("رقم الطلب").first
     label.wait_for()
-    assert label.evaluate("e => getComputedStyle(e).direction") == "rtl", "the form's labels read right to left"
+    assert label.evaluate("e => getComputedStyle(e).direction") == "rtl", (
+        "the form's labels read right to left"
+    )
     form = page.locator(".refund-claim-form").first
     assert form.evaluate("e => getComputedStyle(e).direction") == "rtl"
     # An order number typed into the form still reads left to right (its own direction).

@@ -18,7 +18,9 @@ def test_claim_form_errors_and_labels_in_the_buyer_language(refund_services, run
     # A Korean browser (Accept-Language) files a claim for an order that does not exist: the error is in Korean.
     korean = Client(f"{url}/widget/", verbose=False, headers={"Accept-Language": "ko-KR,ko;q=0.9,en;q=0.5"})
     with pytest.raises(Exception, match="이 주문 번호와 이메일 주소로 된 주문을 찾을 수 없습니다"):
-        korean.predict("PP-999999", BR_EMAIL, "damaged", "화면이 깨졌어요", [], api_name="/refund_claim_submit")
+        korean.predict(
+            "PP-999999", BR_EMAIL, "damaged", "화면이 깨졌어요", [], api_name="/refund_claim_submit"
+        )
     with pytest.raises(Exception, match="주문에 어떤 문제가 있었는지 선택해 주세요"):
         korean.predict(BR_ORDER, BR_EMAIL, None, "", [], api_name="/refund_claim_submit")
     # Answering an offer on someone else's claim: refused, in Korean too.

@@ -16,7 +16,9 @@ def test_every_catalog_text_exists_in_all_14_languages_with_the_same_placeholder
             if not texts.get(lang, "").strip():
                 problems.append(f"{key}: no {lang}")
             elif placeholders(texts[lang]) != placeholders(texts["en"]):
-                problems.append(f"{key}/{lang}: placeholders {placeholders(texts[lang])} != {placeholders(texts['en'])}")
+                problems.append(
+                    f"{key}/{lang}: placeholders {placeholders(texts[lang])} != {placeholders(texts['en'])}"
+                )
         problems += [f"{key}: unknown language {lang}" for lang in texts if lang not in SUPPORTED_LANGUAGES]
     assert not problems, "\n".join(problems)
 
@@ -25,7 +27,9 @@ def test_translations_are_not_english_copies() -> None:
     # "Chat" is the same word in several languages; a whole sentence copied from English is a missing translation.
     for key in ("form.intro", "error.unknown_order", "form.email"):
         english = catalog()[key]["en"]
-        assert [lang for lang in SUPPORTED_LANGUAGES if lang != "en" and catalog()[key][lang] == english] == []
+        assert [
+            lang for lang in SUPPORTED_LANGUAGES if lang != "en" and catalog()[key][lang] == english
+        ] == []
 
 
 @pytest.mark.parametrize(
@@ -49,7 +53,9 @@ def test_buyer_language_from_accept_language(header: str | None, language: str) 
 def test_domain_errors_are_shown_in_the_buyer_language_and_english_otherwise() -> None:
     too_long = InvalidInputError("too long", key="error.description_too_long", params={"max_chars": 2000})
     assert error_text(too_long, "ja") == "説明は 2000 文字以内にしてください。"
-    assert error_text(NotFoundError("no such order", key="error.unknown_order"), "ko").startswith("이 주문 번호와")
+    assert error_text(NotFoundError("no such order", key="error.unknown_order"), "ko").startswith(
+        "이 주문 번호와"
+    )
     # Not in the catalog yet: the message the service wrote, never a crash or an empty text.
     assert error_text(InvalidInputError("“a.jpg” is empty (0 bytes)."), "ko") == "“a.jpg” is empty (0 bytes)."
     assert error_text(InvalidInputError("x", key="error.counter_range"), "de") == "x"  # a param missing
