@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -44,14 +45,18 @@ def text(key: str, language: str, **params: Any) -> str:
     return template.format(**params) if placeholders(template) else template
 
 
-def error_text(exc: CopilotError, language: str) -> str:
-    """A domain error in the buyer's language when the catalog has it; its English message otherwise."""
-    if exc.key and exc.key in catalog():
+def localized(key: str | None, params: Mapping[str, object], english: str, language: str) -> str:
+    """A service's message in the buyer's language when the catalog has its key; its English text otherwise."""
+    if key and key in catalog():
         try:
-            return text(exc.key, language, **exc.params)
+            return text(key, language, **params)
         except (KeyError, IndexError):  # a param missing from the raise site: the English text is still right
-            return exc.user_message
-    return exc.user_message
+            return english
+    return english
+
+
+def error_text(exc: CopilotError, language: str) -> str:
+    return localized(exc.key, exc.params, exc.user_message, language)
 
 
 def language_from_accept(header: str | None) -> str:

@@ -14,7 +14,7 @@ from gradio.i18n import I18nData
 
 from app.domain.refunds import CLAIM_REASONS
 from app.errors import CopilotError
-from app.i18n.catalog import error_text, request_language, text
+from app.i18n.catalog import error_text, localized, request_language, text
 from app.services.refunds.service import BuyerView
 from app.wiring import Services
 
@@ -67,7 +67,7 @@ def build_refund_claim_form(services: Services) -> None:
             )
         except CopilotError as exc:
             raise gr.Error(error_text(exc, language)) from exc
-        notes = "\n".join(f"- {r.message}" for r in receipt.rejected)
+        notes = "\n".join(f"- {localized(r.key, r.params, r.message, language)}" for r in receipt.rejected)
         if notes:
             notes = text("form.files_not_added", language) + "\n" + notes
         return (receipt.case.number or receipt.case.id, *_offer_updates(receipt.view), notes)

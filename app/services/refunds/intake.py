@@ -27,7 +27,9 @@ UNKNOWN_ORDER = (
 @dataclass(frozen=True)
 class UploadRejection:
     filename: str
-    message: str
+    message: str  # English, as stored in the audit trail
+    key: str | None = None  # the same message in the buyer text catalog (shown in the buyer's language)
+    params: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -108,13 +110,16 @@ class ClaimIntake:
             if kind is not None and counts[kind] >= limits[kind]:
                 noun = "photos" if kind == "image" else "videos"
                 rejected.append(
-                    UploadRejection(name, f"“{name}” was not added: at most {limits[kind]} {noun} per claim.")
-                )
+                    UploadRejection(
+                        name, f"“{name}” was not added: at most {limits[kind]} {noun} per claim.",
+                        key=f"upload.too_many_{noun}", params={"name": name, "limit": limits[kind]},
+                    )
+                )  # fmt: skip
                 continue
             try:
                 checked = self.uploads.check_and_store(path, name)
             except InvalidInputError as exc:
-                rejected.append(UploadRejection(name, exc.user_message))
+                rejected.append(UploadRejection(name, exc.user_message, exc.key, exc.params))
                 continue
             counts[checked.kind] += 1
             checked_files.append((checked, name))

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from gradio_client import Client
+from gradio_client import Client, handle_file
 
 from tests.integration.refunds.conftest import BR_EMAIL, BR_ORDER
+from tests.integration.refunds.refund_media import zip_named_jpg
 
 pytestmark = pytest.mark.integration
 
 
-def test_claim_form_errors_and_labels_in_the_buyer_language(refund_services, run_app) -> None:  # type: ignore[no-untyped-def]
+def test_claim_form_errors_and_labels_in_the_buyer_language(refund_services, run_app, tmp_path) -> None:  # type: ignore[no-untyped-def]
     services = refund_services()
     url = run_app(services)
 
@@ -32,6 +33,16 @@ def test_claim_form_errors_and_labels_in_the_buyer_language(refund_services, run
     with pytest.raises(Exception, match="We could not find an order with this number and email address"):
         plain.predict("PP-999999", BR_EMAIL, "damaged", "", [], api_name="/refund_claim_submit")
     assert services.refunds.list_cases() == [], "no claim was stored from the refused requests"
+
+    # A real claim with a file that is not a photo: the claim is kept, the file's note is in Korean.
+    archive = handle_file(str(zip_named_jpg(tmp_path / "사진.jpg")))
+    number, _offer, notes = korean.predict(
+        BR_ORDER, BR_EMAIL, "damaged", "화면 모서리가 깨져서 도착했습니다.", [archive], api_name="/refund_claim_submit"
+    )
+    assert number == "R-000001"
+    assert "일부 파일이 추가되지 않았습니다" in notes and "압축 파일" in notes, notes
+    stored = services.refunds.case_detail(number)
+    assert "archive" in str(stored.audit), "the audit trail keeps the English reason"
 
     # The page's translations (Gradio picks one by the browser's language): every language, labels and limits.
     config = httpx.get(f"{url}/widget/config", timeout=30).json()
