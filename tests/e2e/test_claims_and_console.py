@@ -147,7 +147,7 @@ def test_merchant_approves_the_refund_and_downloads_a_chargeback_rebuttal(
     picker.click()
     page.get_by_role("option", name=CHARGEBACK_CASE).click()
     page.get_by_text("Evidence for this code").wait_for()
-    page.get_by_role("button", name="Generate rebuttal (.docx)").click()
+    page.get_by_role("button", name="Generate rebuttal (.docx + PDF packet)").click()
     download_button = page.get_by_role("button", name="Download rebuttal")
     download_button.wait_for(timeout=60_000)
     page.get_by_text("Rebuttal ready").wait_for()
