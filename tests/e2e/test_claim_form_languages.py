@@ -52,3 +52,12 @@ def test_arabic_buyer_gets_the_claim_form_right_to_left(page: Any, running_app: 
     assert order_box.evaluate("e => getComputedStyle(e).unicodeBidi") == "plaintext"
     page.get_by_role("tab", name="المحادثة").wait_for()  # the tab names are translated too
     shot(page, "refund-claim-form-arabic")
+
+
+def test_a_browser_in_another_language_gets_the_english_form(page: Any, running_app: RunningApp) -> None:
+    as_browser_in(page, "sv-SE")  # not one of the 14: English, never the catalog's keys
+    page.goto(f"{running_app.url}/widget/")
+    page.get_by_role("tab", name="Return / refund").click()
+    page.get_by_label("Order number").wait_for()
+    assert page.get_by_text("form.").count() == 0
+    assert page.locator(".refund-claim-form").evaluate("e => getComputedStyle(e).direction") == "ltr"
