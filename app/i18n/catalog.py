@@ -1,8 +1,6 @@
-"""The buyer text catalog: load it, look texts up server-side, and hand it to Gradio's frontend i18n.
+"""The buyer text catalog (buyer_texts.yaml): every text a buyer reads, in the 14 shop languages.
 
-Static labels are translated in the browser by ``gr.I18n`` (it picks the browser's language); texts made on the
-server (error messages, notes) are looked up here in the language of the request's Accept-Language header, which a
-browser derives from the same setting.
+Services look texts up here; the widget hands the same catalog to Gradio's frontend (app/ui/buyer_i18n.py).
 """
 
 from __future__ import annotations
@@ -14,11 +12,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import gradio as gr
 import yaml
 
 from app.errors import CopilotError
-from app.services.language import RTL_LANGUAGES, SUPPORTED_LANGUAGES
+from app.services.language import SUPPORTED_LANGUAGES
 
 DEFAULT_LANGUAGE = "en"
 _TAG = re.compile(r"^\s*([A-Za-z]{1,8})(?:[-_][A-Za-z0-9]{1,8})*\s*(?:;\s*q\s*=\s*([0-9.]+))?\s*$")
@@ -76,22 +73,6 @@ def language_from_accept(header: str | None) -> str:
     return min(ranked)[2] if ranked else DEFAULT_LANGUAGE
 
 
-def request_language(request: gr.Request | None) -> str:
-    headers = getattr(request, "headers", None)
-    return language_from_accept(headers.get("accept-language") if headers is not None else None)
-
-
-def is_rtl(language: str) -> bool:
-    return language in RTL_LANGUAGES
-
-
-def gradio_i18n(**params: Any) -> gr.I18n:
-    """The catalog as Gradio's frontend translations, params (fixed at start-up, e.g. upload limits) filled in."""
-    per_language: dict[str, dict[str, str]] = {lang: {} for lang in SUPPORTED_LANGUAGES}
-    for key, texts in catalog().items():
-        for lang in SUPPORTED_LANGUAGES:
-            template = texts.get(lang) or texts[DEFAULT_LANGUAGE]
-            # Texts with per-request params (errors) are only used server-side: they stay templates here.
-            fill = placeholders(template) and placeholders(template) <= params.keys()
-            per_language[lang][key] = template.format(**params) if fill else template
-    return gr.I18n(**per_language)
+def section(prefix: str) -> dict[str, dict[str, str]]:
+    """The keys under ``prefix`` without it ('offer.' -> {'replacement': {language: text}, …})."""
+    return {key[len(prefix) :]: texts for key, texts in catalog().items() if key.startswith(prefix)}

@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import gradio as gr
-from gradio.i18n import I18nData
 
 from app.domain.refunds import CLAIM_REASONS
 from app.errors import CopilotError
-from app.i18n.catalog import error_text, localized, request_language, text
+from app.i18n.catalog import error_text, localized, text
 from app.services.refunds.service import BuyerView
+from app.ui.buyer_i18n import request_language, t
 from app.wiring import Services
 
 # Claims submitted at once (the rest queue): image decoding and video checks must not take every core.
@@ -25,11 +25,6 @@ CLAIM_SUBMIT_CONCURRENCY = 2
 FORM_CLASS = "refund-claim-form"
 # "Has the item been opened?" -> the claim's `opened` (screen protectors, cleaning kits… are not returned once opened).
 OPENED_CHOICES = [("opened.no", "no"), ("opened.yes", "yes"), ("opened.unsure", "")]
-
-
-def t(key: str) -> I18nData:
-    """A catalog key the browser shows in the buyer's language (gr.I18n, given to the mounted widget)."""
-    return I18nData(key)
 
 
 def _offer_updates(view: BuyerView) -> tuple[Any, ...]:

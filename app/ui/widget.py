@@ -10,10 +10,10 @@ import json
 
 import gradio as gr
 
-from app.i18n.catalog import gradio_i18n
 from app.services.language import RTL_LANGUAGES
+from app.ui.buyer_i18n import gradio_i18n, t
 from app.ui.chat_tab import build_chat_tab
-from app.ui.refund_claim_form import FORM_CLASS, build_refund_claim_form, t
+from app.ui.refund_claim_form import FORM_CLASS, build_refund_claim_form
 from app.wiring import Services
 
 # Gradio's frontend picks the translation from the browser's language; the form must then also read right to left.

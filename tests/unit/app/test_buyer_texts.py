@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from app.errors import InvalidInputError, NotFoundError
-from app.i18n.catalog import catalog, error_text, gradio_i18n, language_from_accept, placeholders, text
+from app.i18n.catalog import catalog, error_text, language_from_accept, placeholders, text
 from app.services.language import SUPPORTED_LANGUAGES
+from app.ui.buyer_i18n import gradio_i18n
 
 
 def test_every_catalog_text_exists_in_all_14_languages_with_the_same_placeholders() -> None:
