@@ -76,3 +76,12 @@ def language_from_accept(header: str | None) -> str:
 def section(prefix: str) -> dict[str, dict[str, str]]:
     """The keys under ``prefix`` without it ('offer.' -> {'replacement': {language: text}, …})."""
     return {key[len(prefix) :]: texts for key, texts in catalog().items() if key.startswith(prefix)}
+
+
+def by_language(prefix: str) -> dict[str, dict[str, str]]:
+    """The keys under ``prefix`` turned around: {language: {key without prefix: text}}."""
+    turned: dict[str, dict[str, str]] = {lang: {} for lang in SUPPORTED_LANGUAGES}
+    for key, texts in section(prefix).items():
+        for lang, value in texts.items():
+            turned.setdefault(lang, {})[key] = value
+    return turned
