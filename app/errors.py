@@ -7,11 +7,17 @@ from __future__ import annotations
 
 
 class CopilotError(Exception):
-    """Base class: ``user_message`` is safe to show to a buyer or merchant."""
+    """Base class: ``user_message`` is safe to show to a buyer or merchant.
 
-    def __init__(self, user_message: str) -> None:
+    ``key`` (with ``params``) names the same message in the buyer text catalog (app/i18n/buyer_texts.yaml), so a
+    buyer-facing screen can show it in the buyer's language; ``user_message`` stays the English text for logs/API.
+    """
+
+    def __init__(self, user_message: str, key: str | None = None, params: dict[str, object] | None = None) -> None:
         super().__init__(user_message)
         self.user_message = user_message
+        self.key = key
+        self.params = dict(params or {})
 
 
 class InvalidInputError(CopilotError):
@@ -33,8 +39,10 @@ class ServiceUnavailableError(CopilotError):
 class RateLimitedError(CopilotError):
     """Too many requests from one client or session; ``retry_after_s`` says when to try again."""
 
-    def __init__(self, user_message: str, retry_after_s: int = 60) -> None:
-        super().__init__(user_message)
+    def __init__(
+        self, user_message: str, retry_after_s: int = 60, key: str | None = None, params: dict[str, object] | None = None
+    ) -> None:
+        super().__init__(user_message, key, params)
         self.retry_after_s = retry_after_s
 
 

@@ -20,7 +20,7 @@ from app.login_guard import LoginGuard
 from app.services.auth import LoginThrottle, MerchantCredentials, async_login_check
 from app.settings import Settings
 from app.ui.console import build_console
-from app.ui.widget import build_widget
+from app.ui.widget import WIDGET_CSS, WIDGET_JS, build_widget, widget_i18n
 from app.wiring import Services
 
 log = logging.getLogger(__name__)
@@ -74,6 +74,10 @@ def create_app(services: Services, credentials: MerchantCredentials | None) -> F
         blocked_paths=[str(data_dir), str(console_files)],
         # Refused by the server before the app's own per-file checks read anything.
         max_file_size=f"{services.settings.max_video_mb + 1}mb",
+        # The claim form's texts in the browser's language (one catalog), right to left for Arabic.
+        i18n=widget_i18n(services),
+        css=WIDGET_CSS,
+        js=WIDGET_JS,
     )
     _isolate(api, widget, "/widget", widget_files)
     console = build_console(services)

@@ -275,14 +275,20 @@ class RefundCase:
         """A counter-offer needs an open offer of a partial refund."""
         self.check("counter_accepted")
         if self.record.proposed_outcome != "partial_refund_no_return":
-            raise InvalidInputError("A counter-offer is possible for partial refunds only; you can accept or decline.")
+            raise InvalidInputError(
+                "A counter-offer is possible for partial refunds only; you can accept or decline.",
+                key="error.counter_partial_only",
+            )
 
     def counter(self, amount: Decimal, typed: str, bound: Decimal, now: datetime, policy_version: str) -> None:
         """A buyer's counter-offer on a partial refund: within `bound` it is agreed, beyond it a person decides."""
         self.check_counter()
         if amount <= 0 or amount > self.refundable:
             limit = self.texts.money(self.refundable)
-            raise InvalidInputError(f"A counter-offer must be more than 0 and at most what you paid ({limit}).")
+            raise InvalidInputError(
+                f"A counter-offer must be more than 0 and at most what you paid ({limit}).",
+                key="error.counter_range", params={"limit": limit},
+            )
         outcome = "partial_refund_no_return"
         accepted = amount <= bound
         if accepted:

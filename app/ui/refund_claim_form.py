@@ -1,4 +1,8 @@
-"""Buyer-side refund/return claim form (the widget's "Return / refund" tab). Wiring only: RefundService decides."""
+"""Buyer-side refund/return claim form (the widget's "Return / refund" tab). Wiring only: RefundService decides.
+
+Every text comes from the buyer text catalog (app/i18n/buyer_texts.yaml): labels as ``gr.I18n`` keys the browser
+translates, server-made texts (errors, notes) in the language of the request's Accept-Language header.
+"""
 
 from __future__ import annotations
 
@@ -9,19 +13,18 @@ import gradio as gr
 
 from app.domain.refunds import CLAIM_REASONS
 from app.errors import CopilotError
+from app.i18n.catalog import error_text, localized, text
 from app.services.refunds.service import BuyerView
+from app.ui.buyer_i18n import request_language, t
 from app.wiring import Services
 
 # Claims submitted at once (the rest queue): image decoding and video checks must not take every core.
 CLAIM_SUBMIT_CONCURRENCY = 2
 
-REASON_LABELS = {
-    "damaged": "Arrived damaged", "defective": "Does not work properly / defective", "wrong_item": "Wrong item",
-    "missing_parts": "Parts missing", "not_as_described": "Not as described", "not_received": "Not received",
-    "changed_mind": "Changed my mind", "refused_import_charges": "I refused the parcel because of import charges",
-}  # fmt: skip
+# The CSS class the widget's right-to-left rule (Arabic) applies to.
+FORM_CLASS = "refund-claim-form"
 # "Has the item been opened?" -> the claim's `opened` (screen protectors, cleaning kits… are not returned once opened).
-OPENED_CHOICES = [("Not opened", "no"), ("Opened", "yes"), ("Not sure / does not apply", "")]
+OPENED_CHOICES = [("opened.no", "no"), ("opened.yes", "yes"), ("opened.unsure", "")]
 
 
 def _offer_updates(view: BuyerView) -> tuple[Any, ...]:
@@ -47,7 +50,9 @@ def build_refund_claim_form(services: Services) -> None:
         files: list[str] | None,
         opened: str | None = "",
         progress: gr.Progress = gr.Progress(),
+        request: gr.Request | None = None,
     ) -> tuple[Any, ...]:
+        language = request_language(request)
         uploads = [(Path(path), Path(path).name) for path in (files or [])]
         opened_flag = {"yes": True, "no": False}.get(opened or "")
         try:
@@ -56,59 +61,49 @@ def build_refund_claim_form(services: Services) -> None:
                 progress=lambda fraction, step: progress(fraction, desc=step),
             )
         except CopilotError as exc:
-            raise gr.Error(exc.user_message) from exc
-        notes = "\n".join(f"- {r.message}" for r in receipt.rejected)
+            raise gr.Error(error_text(exc, language)) from exc
+        notes = "\n".join(f"- {localized(r.key, r.params, r.message, language)}" for r in receipt.rejected)
         if notes:
-            notes = "**Some files were not added** (the rest of your claim was kept):\n" + notes
+            notes = text("form.files_not_added", language) + "\n" + notes
         return (receipt.case.number or receipt.case.id, *_offer_updates(receipt.view), notes)
 
-    def respond(action: str, case_id: str, email: str, counter: str = "") -> tuple[Any, ...]:
+    def respond(action: str, case_id: str, email: str, counter: str, request: gr.Request | None) -> tuple[Any, ...]:
         try:
             view = refunds.respond_to_offer(case_id, email, action, counter)  # type: ignore[arg-type]
         except CopilotError as exc:
-            raise gr.Error(exc.user_message) from exc
+            raise gr.Error(error_text(exc, request_language(request))) from exc
         return _offer_updates(view)
 
-    def accept(case_id: str, email: str) -> tuple[Any, ...]:
-        return respond("accept", case_id, email)
+    def accept(case_id: str, email: str, request: gr.Request) -> tuple[Any, ...]:
+        return respond("accept", case_id, email, "", request)
 
-    def decline(case_id: str, email: str) -> tuple[Any, ...]:
-        return respond("decline", case_id, email)
+    def decline(case_id: str, email: str, request: gr.Request) -> tuple[Any, ...]:
+        return respond("decline", case_id, email, "", request)
 
-    def counter(case_id: str, email: str, amount: str) -> tuple[Any, ...]:
-        return respond("counter", case_id, email, amount)
+    def counter(case_id: str, email: str, amount: str, request: gr.Request) -> tuple[Any, ...]:
+        return respond("counter", case_id, email, amount, request)
 
-    gr.Markdown(
-        "Tell us what went wrong. Photos or a short video of the problem and of the shipping box help us "
-        f"decide quickly (up to {settings.max_images_per_claim} photos and {settings.max_videos_per_claim} videos)."
-    )
+    # The upload limits are filled into the intro's translations when the widget is mounted (app/ui/widget.py).
+    gr.Markdown(t("form.intro"))
     with gr.Row():
-        order_no = gr.Textbox(label="Order number", placeholder=services.shop_rules.current().example() or "")
-        email = gr.Textbox(label="Email used for the order", type="email")
+        order_no = gr.Textbox(label=t("form.order_no"), placeholder=services.shop_rules.current().example() or "")
+        email = gr.Textbox(label=t("form.email"), type="email")
     reason = gr.Dropdown(
-        choices=[(REASON_LABELS[r], r) for r in CLAIM_REASONS], value=None, label="What went wrong?"
+        choices=[(t(f"reason.{r}"), r) for r in CLAIM_REASONS], value=None, label=t("form.reason")
     )
-    opened = gr.Radio(OPENED_CHOICES, value="", label="Has the item been opened?")
-    description = gr.Textbox(
-        label="Describe the problem (any language)", lines=4, max_length=settings.max_message_chars
-    )
-    files = gr.File(
-        label="Photos (JPG, PNG, WebP, HEIC) and videos (MP4, MOV, WebM)",
-        file_count="multiple",
-        type="filepath",
-    )
-    submit_button = gr.Button("Send claim", variant="primary")
-    case_ref = gr.Textbox(label="Your claim reference", interactive=False)
+    opened = gr.Radio([(t(key), value) for key, value in OPENED_CHOICES], value="", label=t("form.opened"))
+    description = gr.Textbox(label=t("form.description"), lines=4, max_length=settings.max_message_chars)
+    files = gr.File(label=t("form.files"), file_count="multiple", type="filepath")
+    submit_button = gr.Button(t("form.send"), variant="primary")
+    case_ref = gr.Textbox(label=t("form.reference"), interactive=False)
     file_notes = gr.Markdown()
     offer = gr.Markdown()
     with gr.Row(visible=False) as response_row:
-        accept_button = gr.Button("Accept", variant="primary")
-        decline_button = gr.Button("Decline")
+        accept_button = gr.Button(t("form.accept"), variant="primary")
+        decline_button = gr.Button(t("form.decline"))
     with gr.Row(visible=False) as counter_row:
-        counter_amount = gr.Textbox(
-            label="Or propose another amount (one counter-offer)", placeholder="95.00"
-        )
-        counter_button = gr.Button("Send counter-offer")
+        counter_amount = gr.Textbox(label=t("form.counter_amount"), placeholder="95.00")
+        counter_button = gr.Button(t("form.counter_send"))
 
     offer_outputs = [offer, response_row, counter_row]
     submit_button.click(

@@ -101,7 +101,7 @@ class RefundCases:
         may give the claim number they were shown (R-000123) or the internal id; the email must match either way."""
         case = self.find(case_id)
         if case is None or case.buyer_email != (email or "").strip().lower():
-            raise NotFoundError(UNKNOWN_CASE)
+            raise NotFoundError(UNKNOWN_CASE, key="error.unknown_case")
         return case
 
     def order(self, case: RefundCaseRecord) -> Order:

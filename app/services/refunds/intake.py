@@ -27,7 +27,9 @@ UNKNOWN_ORDER = (
 @dataclass(frozen=True)
 class UploadRejection:
     filename: str
-    message: str
+    message: str  # English, as stored in the audit trail
+    key: str | None = None  # the same message in the buyer text catalog (shown in the buyer's language)
+    params: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ class ClaimIntake:
     def find_order(self, order_no: str, email: str) -> Order:
         order = self.cases.orders.get_for_buyer(order_no or "", email or "")
         if order is None:
-            raise NotFoundError(UNKNOWN_ORDER)
+            raise NotFoundError(UNKNOWN_ORDER, key="error.unknown_order")
         return order
 
     def open_claim(
@@ -59,11 +61,12 @@ class ClaimIntake:
         product_id: str | None = None, language: str | None = None, opened: bool | None = None,
     ) -> RefundCaseRecord:  # fmt: skip
         if reason not in CLAIM_REASONS:
-            raise InvalidInputError("Please choose what went wrong with the order.")
+            raise InvalidInputError("Please choose what went wrong with the order.", key="error.choose_reason")
         description = (description or "").strip()
         if len(description) > self.settings.max_message_chars:
             raise InvalidInputError(
-                f"Please keep the description under {self.settings.max_message_chars} characters."
+                f"Please keep the description under {self.settings.max_message_chars} characters.",
+                key="error.description_too_long", params={"max_chars": self.settings.max_message_chars},
             )
         # A card number typed into the description is masked before it is stored or shown to any model.
         description = mask_pans(description)
@@ -71,7 +74,7 @@ class ClaimIntake:
         if product_id:
             lines = [item for item in order.items if item.product_id == product_id]
             if not lines:
-                raise InvalidInputError("That item is not part of this order.")
+                raise InvalidInputError("That item is not part of this order.", key="error.item_not_in_order")
             item_value = sum((i.unit_price * i.quantity for i in lines), Decimal(0))
         else:
             item_value = order.items_subtotal
@@ -107,13 +110,16 @@ class ClaimIntake:
             if kind is not None and counts[kind] >= limits[kind]:
                 noun = "photos" if kind == "image" else "videos"
                 rejected.append(
-                    UploadRejection(name, f"“{name}” was not added: at most {limits[kind]} {noun} per claim.")
-                )
+                    UploadRejection(
+                        name, f"“{name}” was not added: at most {limits[kind]} {noun} per claim.",
+                        key=f"upload.too_many_{noun}", params={"name": name, "limit": limits[kind]},
+                    )
+                )  # fmt: skip
                 continue
             try:
                 checked = self.uploads.check_and_store(path, name)
             except InvalidInputError as exc:
-                rejected.append(UploadRejection(name, exc.user_message))
+                rejected.append(UploadRejection(name, exc.user_message, exc.key, exc.params))
                 continue
             counts[checked.kind] += 1
             checked_files.append((checked, name))

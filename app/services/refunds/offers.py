@@ -47,5 +47,5 @@ class OfferHandler:
             bound = counter_bound(self.policy(), offer, record.item_value, case.refundable, record.currency)
             case.counter(amount, counter or "", bound, now, version)
         else:
-            raise InvalidInputError("Please accept, decline or make a counter-offer.")
+            raise InvalidInputError("Please accept, decline or make a counter-offer.", key="error.choose_response")
         return self.cases.view(self.cases.save(case), case.reply)

@@ -91,13 +91,16 @@ class UploadChecker:
         try:
             size = path.stat().st_size
         except OSError as exc:
-            raise InvalidInputError(f"“{name}” could not be read; please upload it again.") from exc
+            raise InvalidInputError(
+                f"“{name}” could not be read; please upload it again.", key="upload.unreadable", params={"name": name}
+            ) from exc
         if size == 0:
-            raise InvalidInputError(f"“{name}” is empty (0 bytes).")
+            raise InvalidInputError(f"“{name}” is empty (0 bytes).", key="upload.empty", params={"name": name})
         largest = max(self._limits.max_image_bytes, self._limits.max_video_bytes)
         if size > largest:  # refused before a byte of content is read
             raise InvalidInputError(
-                f"“{name}” is {size / MB:,.0f} MB; files may be at most {largest // MB} MB."
+                f"“{name}” is {size / MB:,.0f} MB; files may be at most {largest // MB} MB.",
+                key="upload.too_large", params={"name": name, "size_mb": f"{size / MB:,.0f}", "max_mb": largest // MB},
             )
         with path.open("rb") as handle:
             head = handle.read(8192)
@@ -105,18 +108,22 @@ class UploadChecker:
         if mime in _IMAGE_OUTPUT:
             if size > self._limits.max_image_bytes:
                 raise InvalidInputError(
-                    f"“{name}” is {size / MB:,.1f} MB; photos may be at most {self._limits.max_image_bytes // MB} MB."
+                    f"“{name}” is {size / MB:,.1f} MB; photos may be at most {self._limits.max_image_bytes // MB} MB.",
+                    key="upload.photo_too_large",
+                    params={"name": name, "size_mb": f"{size / MB:,.1f}", "max_mb": self._limits.max_image_bytes // MB},
                 )
             return self._store_image(path, name, mime)
         if mime in _VIDEO_OUTPUT:
             return self._store_video(path, name, mime)
         if mime in _ARCHIVES:
             raise InvalidInputError(
-                f"“{name}” is an archive ({mime}), not a photo or video. Please upload {ACCEPTED}."
+                f"“{name}” is an archive ({mime}), not a photo or video. Please upload {ACCEPTED}.",
+                key="upload.archive", params={"name": name},
             )
         found = f" (it is {mime})" if mime else ""
         raise InvalidInputError(
-            f"“{name}” is not a supported photo or video{found}. Please upload {ACCEPTED}."
+            f"“{name}” is not a supported photo or video{found}. Please upload {ACCEPTED}.",
+            key="upload.unsupported", params={"name": name},
         )
 
     def _store_image(self, path: Path, name: str, mime: str) -> CheckedUpload:
@@ -129,7 +136,10 @@ class UploadChecker:
             with Image.open(path) as opened:
                 width, height = opened.size
                 if width * height > self._limits.max_image_pixels:
-                    raise InvalidInputError(f"“{name}” is {width}×{height} pixels, too large to process.")
+                    raise InvalidInputError(
+                        f"“{name}” is {width}×{height} pixels, too large to process.",
+                        key="upload.too_many_pixels", params={"name": name, "width": width, "height": height},
+                    )
                 opened.load()  # a truncated file fails here, not later in the model
                 upright = ImageOps.exif_transpose(opened)  # keep the photo upright once EXIF is gone
         except (
@@ -140,7 +150,8 @@ class UploadChecker:
             ValueError,
         ) as exc:
             raise InvalidInputError(
-                f"“{name}” looks like a photo but is damaged or incomplete; please upload it again."
+                f"“{name}” looks like a photo but is damaged or incomplete; please upload it again.",
+                key="upload.damaged_photo", params={"name": name},
             ) from exc
         clean = _without_metadata(upright, save_format)
         buffer = io.BytesIO()
@@ -154,25 +165,31 @@ class UploadChecker:
         size = path.stat().st_size
         if size > self._limits.max_video_bytes:
             raise InvalidInputError(
-                f"“{name}” is {size / MB:,.0f} MB; videos may be at most {self._limits.max_video_bytes // MB} MB."
+                f"“{name}” is {size / MB:,.0f} MB; videos may be at most {self._limits.max_video_bytes // MB} MB.",
+                key="upload.video_too_large",
+                params={"name": name, "size_mb": f"{size / MB:,.0f}", "max_mb": self._limits.max_video_bytes // MB},
             )
         try:
             probe = probe_video(path)
         except UnreadableVideoError as exc:
             raise InvalidInputError(
-                f"“{name}” looks like a video but could not be played; please upload it again."
+                f"“{name}” looks like a video but could not be played; please upload it again.",
+                key="upload.unplayable_video", params={"name": name},
             ) from exc
         if probe.duration_s > self._limits.max_video_seconds + 0.5:
             raise InvalidInputError(
                 f"“{name}” is {probe.duration_s:.0f} seconds long; please send a clip of at most "
-                f"{self._limits.max_video_seconds} seconds showing the problem."
+                f"{self._limits.max_video_seconds} seconds showing the problem.",
+                key="upload.video_too_long",
+                params={"name": name, "seconds": f"{probe.duration_s:.0f}", "max_seconds": self._limits.max_video_seconds},
             )
         muxer, stored_mime, suffix = _VIDEO_OUTPUT[mime]
         try:
             data = _remux_without_metadata(path, muxer, suffix)
         except (av.FFmpegError, OSError, ValueError) as exc:
             raise InvalidInputError(
-                f"“{name}” could not be processed as a video; please upload it again."
+                f"“{name}” could not be processed as a video; please upload it again.",
+                key="upload.video_unprocessable", params={"name": name},
             ) from exc
         stored = self._files.put(data, mime=stored_mime, kind="video", suffix=suffix)
         return CheckedUpload(kind="video", stored=stored, original_name=name, ahash=None)
