@@ -21,9 +21,11 @@ from app.domain.chat import (
     TextDelta,
 )
 from app.errors import CopilotError
+from app.i18n.catalog import DEFAULT_LANGUAGE, catalog
 from app.services.chat import answer_fallback
 from app.services.chat.detached import finish_in_background
 from app.services.language import RTL_LANGUAGES
+from app.ui.buyer_i18n import t
 from app.wiring import Services
 
 # Lets each paragraph pick its own direction, so Arabic renders right-to-left beside Latin text.
@@ -80,6 +82,12 @@ def build_chat_tab(services: Services, *, persistent: bool = False) -> None:
     else:
         token_state = gr.State(None)
     merchant_seen = gr.State(0)
+
+    def text(key: str) -> Any:
+        # The widget (persistent) is mounted with the buyer catalog and shows the browser's language; the console's
+        # test chat has no catalog and stays English.
+        return t(key) if persistent else catalog()[key][DEFAULT_LANGUAGE]
+
     # Mounted apps take no launch(css=…): a style element travels with the panel.
     gr.HTML(f"<style>{CHAT_CSS}</style>", padding=False)
     chatbot = gr.Chatbot(
@@ -88,10 +96,10 @@ def build_chat_tab(services: Services, *, persistent: bool = False) -> None:
     )  # fmt: skip
     with gr.Row():
         message_box = gr.Textbox(
-            show_label=False, placeholder="Type your message…", scale=5, autofocus=True,
+            show_label=False, placeholder=text("chat.input_placeholder"), scale=5, autofocus=True,
             max_lines=6, elem_id="buyer-chat-input",
         )  # fmt: skip
-        send = gr.Button("Send", variant="primary", scale=1, min_width=80)
+        send = gr.Button(text("chat.send"), variant="primary", scale=1, min_width=80)
 
     def start(token: str | None, request: gr.Request) -> tuple[str, gr.Chatbot, int]:
         try:
