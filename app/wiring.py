@@ -9,10 +9,9 @@ from __future__ import annotations
 import logging
 import sys
 from dataclasses import dataclass, field
-from functools import partial
 from typing import TYPE_CHECKING
 
-from app.domain.order_numbers import order_number_format
+from app.domain.order_numbers import OrderNumbersSource, order_number_format
 from app.services.analytics.demo_activity import seed_demo_activity
 from app.services.analytics.service import AnalyticsConfig, AnalyticsService
 from app.services.api_keys import ApiKeyService
@@ -126,7 +125,10 @@ def build_database(settings: Settings) -> Database:
     return db
 
 
-def build_knowledge(settings: Settings, embedder: Embedder | None = None) -> tuple[Embedder, KnowledgeStore, Retriever]:
+def build_knowledge(
+    settings: Settings, embedder: Embedder | None = None, order_numbers: OrderNumbersSource | None = None
+) -> tuple[Embedder, KnowledgeStore, Retriever]:
+    """`order_numbers`: the shop's live patterns (Store setup), masked out of every query before it is embedded."""
     embedder = embedder or build_embedder(settings.embedder, settings.embedder_model)
     if settings.chroma_url:
         store = KnowledgeStore(embedder, url=settings.chroma_url, collection=settings.chroma_collection)
@@ -135,8 +137,12 @@ def build_knowledge(settings: Settings, embedder: Embedder | None = None) -> tup
     # The off-topic anchors sit in their own collection on the same Chroma client: never cited, embedded once.
     anchors = KnowledgeStore(embedder, client=store.client, collection=f"{settings.chroma_collection}-offtopic")
     gate = OffTopicGate(anchors, margin=settings.retrieval_offtopic_margin)
-    numbers = order_number_format(settings.order_number_patterns)
-    return embedder, store, Retriever(embedder, store, gate, prepare=partial(retrieval_query, numbers=numbers))
+    numbers = order_numbers or order_number_format(settings.order_number_patterns)
+
+    def prepare(query: str) -> str:
+        return retrieval_query(query, numbers=numbers.current())
+
+    return embedder, store, Retriever(embedder, store, gate, prepare=prepare)
 
 
 def _vllm_config(settings: Settings, base_urls: list[str], model: str, capabilities: Capabilities) -> VLLMConfig:
@@ -250,7 +256,13 @@ def build_services(
     db = build_database(settings)
     orders = OrderRepository(db)
     seed_demo_orders(settings, orders)
-    embedder, store, retriever = build_knowledge(settings, embedder)
+    merchant_settings = MerchantSettingsRepository(db)
+    audit = AuditLog(db)
+    shop_rules = ShopRules(
+        merchant_settings, audit, default_patterns=settings.order_number_patterns,
+        file_shipping=knowledge_file_shipping(settings.corpus_dir, settings.data_dir / "uploads", settings.store_currency),
+    )  # fmt: skip
+    embedder, store, retriever = build_knowledge(settings, embedder, order_numbers=shop_rules)
 
     server = None
     note = ""
@@ -270,12 +282,11 @@ def build_services(
             settings, db, embedder, store, knowledge_admin, chat_model, vision_model, note, server is not None
         )
 
-        merchant_settings = MerchantSettingsRepository(db)
         services = Services(
             settings=settings,
             db=db,
             orders=orders,
-            audit=AuditLog(db),
+            audit=audit,
             decisions=DecisionRepository(db),
             files=FileStore(db, settings.evidence_dir),
             merchant_settings=merchant_settings,
@@ -291,11 +302,7 @@ def build_services(
             chat_model_note=note,
             embedded_server=server,
         )
-        services.shop_rules = ShopRules(
-            merchant_settings, services.audit, default_patterns=settings.order_number_patterns,
-            file_shipping=knowledge_file_shipping(settings.corpus_dir, settings.data_dir / "uploads",
-                                                  settings.store_currency),
-        )  # fmt: skip
+        services.shop_rules = shop_rules
         services.buyer_chat, services.chat_inbox, services.store_answers = build_chat(
             settings, db=db, orders=orders, language=services.language, retriever=retriever, chat_model=chat_model,
             merchant_profile=services.merchant_profile, merchant_settings=services.merchant_settings, audit=services.audit,

@@ -21,7 +21,8 @@ from app.domain.chat import (
     TextDelta,
 )
 from app.errors import CopilotError
-from app.i18n.catalog import DEFAULT_LANGUAGE, catalog
+from app.i18n.catalog import DEFAULT_LANGUAGE
+from app.i18n.catalog import text as catalog_text
 from app.services.chat import answer_fallback
 from app.services.chat.detached import finish_in_background
 from app.services.language import RTL_LANGUAGES
@@ -86,7 +87,7 @@ def build_chat_tab(services: Services, *, persistent: bool = False) -> None:
     def text(key: str) -> Any:
         # The widget (persistent) is mounted with the buyer catalog and shows the browser's language; the console's
         # test chat has no catalog and stays English.
-        return t(key) if persistent else catalog()[key][DEFAULT_LANGUAGE]
+        return t(key) if persistent else catalog_text(key, DEFAULT_LANGUAGE)
 
     # Mounted apps take no launch(css=…): a style element travels with the panel.
     gr.HTML(f"<style>{CHAT_CSS}</style>", padding=False)

@@ -102,12 +102,13 @@ def _examples(checks: list[PatternCheck]) -> str:
 
 
 def _build_shop_rules(services: Services) -> None:
-    """Order-number patterns and the shipping table: validated, stored, audited, used from the next message."""
+    """Order-number patterns and the shipping table: validated, stored, audited, used from the next message. Their
+    values are read at each page load, so a reload (or another worker's save) shows what is stored now."""
     rules = services.shop_rules
     gr.Markdown("### Order numbers\nHow your shop writes order numbers, one regular expression per line "
                 "(Shopify `#\\d{4,}`, AliExpress `\\d{16}`). The chat finds, guards and shows order numbers with "
                 "these; a pattern that would take plain words, years or prices for order numbers is refused.")
-    patterns = gr.Textbox(label="Order number patterns", value="\n".join(rules.order_number_patterns()), lines=3)
+    patterns = gr.Textbox(label="Order number patterns", value=lambda: "\n".join(rules.order_number_patterns()), lines=3)
     with gr.Row():
         check_button = gr.Button("Check patterns")
         patterns_button = gr.Button("Save order numbers", variant="primary")
@@ -118,7 +119,7 @@ def _build_shop_rules(services: Services) -> None:
                 "does). Until you save, the rows come from the shipping CSV in your knowledge files; saving an "
                 "empty table hands the answers back to those files.")
     shipping = gr.Dataframe(
-        value=_shipping_cells(services), headers=list(SHIPPING_COLUMNS), type="array", interactive=True,
+        value=lambda: _shipping_cells(services), headers=list(SHIPPING_COLUMNS), type="array", interactive=True,
         column_count=len(SHIPPING_COLUMNS), label="Shipping table",  # extra columns a merchant adds are ignored
     )  # fmt: skip
     shipping_button = gr.Button("Save shipping table", variant="primary")

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from gradio_client import Client
 
 from app.server import BackgroundServer, create_app
 from app.services.auth import MerchantCredentials, hash_password
@@ -94,3 +95,22 @@ def run_app(merchant_credentials: MerchantCredentials) -> Iterator[Callable[[Ser
     yield factory
     for server in servers:
         server.stop()
+
+
+@pytest.fixture
+def empty_shop_console(
+    tmp_path: Path, use_embedder: Any, run_app: Callable[[Services], str]
+) -> Iterator[tuple[Services, Client]]:
+    """A shop with no demo data, served for real, and the merchant's logged-in console client."""
+    services = build_services(make_settings(tmp_path / "data", seed_demo_data=False), embedder=use_embedder,
+                              start_models=False)  # fmt: skip
+    console = Client(run_app(services), auth=(MERCHANT_USER, MERCHANT_PASSWORD), verbose=False)
+    yield services, console
+    console.close()
+    services.close()
+
+
+def ask_new_buyer(services: Services, question: str) -> str:
+    """A buyer's first question in a fresh chat session; the reply text."""
+    chat = services.buyer_chat
+    return chat.reply(chat.new_session(), question).text

@@ -3,45 +3,30 @@ quotes and the refund engine decides with from the next message, audited; a bad 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from decimal import Decimal
-from pathlib import Path
-from typing import Any
 
 import pytest
 from gradio_client import Client
 
-from app.wiring import Services, build_services
-from tests.support.fixtures_app import MERCHANT_PASSWORD, MERCHANT_USER, make_settings
+from app.wiring import Services
+from tests.support.fixtures_app import MERCHANT_USER, ask_new_buyer
 
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture
-def shop(tmp_path: Path, use_embedder: Any, run_app: Callable[[Services], str]) -> Iterator[tuple[Services, Client]]:
-    services = build_services(make_settings(tmp_path / "data", seed_demo_data=False), embedder=use_embedder,
-                              start_models=False)  # fmt: skip
-    console = Client(run_app(services), auth=(MERCHANT_USER, MERCHANT_PASSWORD), verbose=False)
-    yield services, console
-    console.close()
-    services.close()
 
 
-def _return_window_answer(services: Services, question: str) -> str:
-    chat = services.buyer_chat
-    return chat.reply(chat.new_session(), question).text
 
-
-def test_store_setup_applies_to_chat_and_refunds_without_a_restart(shop: tuple[Services, Client]) -> None:
-    services, console = shop
-    assert "30 days" in _return_window_answer(services, "How many days do I have to return an item?")
+def test_store_setup_applies_to_chat_and_refunds_without_a_restart(empty_shop_console: tuple[Services, Client]) -> None:
+    services, console = empty_shop_console
+    assert "30 days" in ask_new_buyer(services, "How many days do I have to return an item?")
 
     message = console.predict("Nordvik Outdoor", "support@nordvik.example", "nok", "de", 60, 14, 35,
                               api_name="/save_store_setup")
     assert message.startswith("Saved")
-    answer = _return_window_answer(services, "How many days do I have to return an item?")
+    answer = ask_new_buyer(services, "How many days do I have to return an item?")
     assert "60 days" in answer and "30 days" not in answer, answer
-    assert "60 Tage" in _return_window_answer(services, "Wie viele Tage habe ich für eine Rücksendung?")
+    assert "60 Tage" in ask_new_buyer(services, "Wie viele Tage habe ich für eine Rücksendung?")
 
     policy = services.refunds.policy()
     assert (policy.return_window_days, policy.damage_report_days, policy.returnless_threshold_pct, policy.currency) \
@@ -63,9 +48,9 @@ def test_store_setup_applies_to_chat_and_refunds_without_a_restart(shop: tuple[S
     ("help@shop.example", "EUR", 400, "return_window_days"),
 ])  # fmt: skip
 def test_a_bad_value_is_named_and_nothing_is_saved(
-    shop: tuple[Services, Client], email: str, currency: str, window: int, named: str
+    empty_shop_console: tuple[Services, Client], email: str, currency: str, window: int, named: str
 ) -> None:
-    services, console = shop
+    services, console = empty_shop_console
     with pytest.raises(Exception, match=named):
         console.predict("Shop", email, currency, "en", window, 7, 40, api_name="/save_store_setup")
     assert services.refunds.policy().return_window_days == 30

@@ -49,7 +49,8 @@ def _image_sizes(path: Path) -> list[tuple[int, int]]:
     sizes = []
     for page in PdfReader(str(path)).pages:
         for image in page.images:
-            sizes.append(image.image.size if image.image is not None else (0, 0))
+            assert image.image is not None, f"an embedded image does not decode: {image.name}"
+            sizes.append(image.image.size)
     return sizes
 
 

@@ -151,8 +151,8 @@ def test_app_processes_starting_together_on_a_new_database_all_come_up(database_
     workers = [
         subprocess.Popen([sys.executable, "-c", start], cwd=ROOT, stderr=subprocess.PIPE, text=True) for _ in range(3)
     ]
-    failures = [err[-600:] for worker in workers if (err := worker.communicate(timeout=120)[1]) and worker.returncode]
-    assert failures == []
+    outcomes = [(worker.communicate(timeout=120)[1], worker.returncode) for worker in workers]
+    assert [(code, err[-600:]) for err, code in outcomes if code != 0] == []
     db = Database(database_url)
     try:
         assert migrate.current_revision(db.engine) == migrate.head_revision()

@@ -58,7 +58,7 @@ def test_faithful_translations_keep_their_facts(original: str, translation: str)
 def test_the_issues_wrong_translations_are_rejected_and_the_right_ones_accepted(checker: TranslationChecker) -> None:
     wrong = checker.check(BROKEN_KO, "The payment was not yet due. Order PP-261114.")
     # Caught twice over: a negation the original lacks, and (checked on its own) a meaning too far away.
-    assert not wrong.ok and wrong.problems[0].startswith(("meaning", "negation"))
+    assert not wrong.ok and wrong.problems[0].startswith("negation")
     assert checker.similarity(BROKEN_KO, "The payment was not yet due. Order PP-261114.") < 0.85
     assert checker.check(BROKEN_KO, "My monitor arrived broken, when do I get my refund? Order PP-261114.").ok
     assert not checker.check(REFUND_EN, "Não responder.").ok
