@@ -101,13 +101,14 @@ class DecisionRepository:
             return [_to_stored(row) for row in own.scalars(query).all()]
 
     def decided_by_since(self, case_kind: str, decided_by: str, since: datetime, limit: int = 5000) -> list[StoredDecision]:
-        """One actor's decisions of a kind since a moment, oldest first (the policy preview replays the engine's)."""
+        """One actor's decisions of a kind since a moment, oldest first (the policy preview replays the engine's); past
+        `limit` the newest are kept."""
         with self._db.session() as session:
             rows = session.scalars(
                 select(DecisionRow)
                 .where(DecisionRow.case_kind == case_kind, DecisionRow.decided_by == decided_by,
                        DecisionRow.created_at >= since)
-                .order_by(DecisionRow.id)
+                .order_by(DecisionRow.id.desc())
                 .limit(limit)
             ).all()
-            return [_to_stored(row) for row in rows]
+            return [_to_stored(row) for row in reversed(rows)]

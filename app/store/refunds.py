@@ -84,16 +84,6 @@ class RefundRepository:
                 return None
             return session.scalar(select(RefundCaseRow.id).where(RefundCaseRow.case_no == number))
 
-    def update_case(self, case_id: str, **fields: Any) -> RefundCaseRecord:
-        with self._db.session() as session:
-            row = session.get(RefundCaseRow, case_id)
-            if row is None:
-                raise KeyError(case_id)
-            for key, value in _money_columns(fields).items():
-                setattr(row, key, value)
-            session.flush()
-            return _case(row)
-
     def transition(
         self, session: Session, case_id: str, expected_status: str, fields: dict[str, Any]
     ) -> RefundCaseRecord | None:

@@ -8,6 +8,7 @@ font (Latin-1 only) and says which characters it could not draw.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,6 +56,7 @@ def _first(found: dict[str, Path], names: Iterable[str]) -> FontFile | None:
     return next((FontFile(found[name]) for name in names if name in found), None)
 
 
+@functools.cache  # the system font folders do not change while the app runs; walking them took a while per packet
 def find_fonts(directories: Sequence[Path] = FONT_DIRS) -> PacketFonts:
     found = _index(directories)
     text = _first(found, _TEXT)

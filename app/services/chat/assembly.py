@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import timedelta
 from typing import Protocol
 
@@ -24,7 +24,7 @@ from app.services.merchant_profile import MerchantProfileService
 from app.services.refund_policy import current_policy
 from app.services.refunds.dispute_offer import DisputeOffers
 from app.services.refunds.product_kinds import ProductCategories
-from app.services.refunds.shipping_costs import ShippingCostTable
+from app.services.refunds.shipping_costs import ShippingCostTable, ShippingRate
 from app.settings import Settings
 from app.store.audit import AuditLog
 from app.store.conversations import ConversationRepository
@@ -44,6 +44,8 @@ class ShopRulesLike(OrderNumbersSource, Protocol):
     the shipping table saved in Store setup (None while the knowledge files answer)."""
 
     def fact_rows(self) -> Sequence[ShippingRow] | None: ...
+
+    def refund_rates(self) -> Mapping[str, ShippingRate] | None: ...
 
 
 def build_chat(
@@ -113,7 +115,10 @@ def build_chat(
         # A buyer who threatens a dispute gets the refund policy's own offer on their order (the claims' engine).
         dispute_offers=DisputeOffers(
             repository=RefundRepository(db), decisions=DecisionRepository(db),
-            shipping=ShippingCostTable.from_corpus(settings.corpus_dir),
+            # The same saved shipping table the claims engine prices return labels with: offer == claim.
+            shipping=ShippingCostTable.from_corpus(
+                settings.corpus_dir, shop_rules.refund_rates if shop_rules is not None else None
+            ),
             products=ProductCategories.from_corpus(settings.corpus_dir),
             policy=lambda: current_policy(merchant_settings),
         ),

@@ -6,7 +6,6 @@ Sentences are fixed templates per language; amounts are formatted here by code. 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from app.domain.money import round_money
@@ -89,13 +88,3 @@ def parse_amount(text: str, currency: str) -> Decimal:
     except InvalidOperation as exc:
         raise InvalidInputError(TYPE_AMOUNT, key="error.type_amount") from exc
 
-
-@dataclass(frozen=True)
-class CounterVerdict:
-    accepted: bool
-    amount: Decimal
-
-
-def evaluate_counter(counter: Decimal, bound: Decimal) -> CounterVerdict:
-    """Within the merchant's bound: accepted on the spot; beyond it: a person decides."""
-    return CounterVerdict(accepted=counter <= bound, amount=counter)

@@ -228,7 +228,7 @@ def test_without_any_font_the_packet_is_still_written_and_says_what_is_missing(
 ) -> None:
     bundle = case_env.service.assemble(CASE)
     narrative = case_env.service._narrative.write(bundle, use_model=False).narrative
-    packet = write_rebuttal_pdf(bundle, narrative, [], tmp_path / "plain.pdf", fonts=find_fonts([tmp_path / "none"]))
+    packet = write_rebuttal_pdf(bundle, narrative, [], tmp_path / "plain.pdf", fonts=find_fonts((tmp_path / "none",)))
     text = _text(Path(packet.path))
     assert f"Chargeback response - case {CASE}" in text and "PP-260921" in text
     assert any("No Unicode font" in note for note in packet.notes)

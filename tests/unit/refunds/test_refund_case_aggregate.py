@@ -135,6 +135,10 @@ def test_a_counter_within_the_bound_is_agreed_and_beyond_it_goes_to_a_person() -
     asked.counter(Decimal("120"), "120", Decimal("101.40"), NOW, "v")
     assert asked.current.status == "review" and asked.new_decisions == []
     assert [s.step for s in asked.new_steps] == ["counter", "counter_escalated"]
+    at_bound, cent_above = case(**offered), case(**offered)
+    at_bound.counter(Decimal("101.40"), "101.40", Decimal("101.40"), NOW, "v")
+    cent_above.counter(Decimal("101.41"), "101.41", Decimal("101.40"), NOW, "v")
+    assert (at_bound.current.status, cent_above.current.status) == ("resolved", "review")
     with pytest.raises(InvalidInputError, match=r"at most what you paid \(187.00 USD\)"):
         case(**offered).counter(Decimal("200"), "200", Decimal("101.40"), NOW, "v")
     with pytest.raises(InvalidInputError, match="partial refunds only"):
