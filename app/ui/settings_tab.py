@@ -3,6 +3,9 @@ patterns, shipping table) and the assistant's tone, opening hours and handoff ru
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import gradio as gr
 from pydantic import ValidationError
 
@@ -15,23 +18,27 @@ from app.wiring import Services
 
 def build_settings_tab(services: Services) -> None:
     profile = services.merchant_profile.get()
-    setup = services.store_setup.get()
+    # Values are read at each page load (callables): the refund policy form edits the same numbers, and a stale
+    # value here would put the old number back on the next "Save store setup".
+    def setup_value(field: str) -> Callable[[], Any]:
+        return lambda: getattr(services.store_setup.get(), field)
+
     language_choices = [(f"{LANGUAGE_NAMES[c]} ({c})", c) for c in SUPPORTED_LANGUAGES]
 
     gr.Markdown("### Store setup\nWho you are, and the policy numbers the buyer chat quotes and the refund engine "
                 "decides with (one policy for both; every save is in the audit log). Applies to the next message.")
     with gr.Row():
-        store_name = gr.Textbox(label="Store name", value=setup.store_name)
-        support_email = gr.Textbox(label="Support email", value=setup.support_email, placeholder="support@your-shop.example")
-        currency = gr.Textbox(label="Currency of refunds and policy amounts (ISO code)", value=setup.currency, max_length=3)
+        store_name = gr.Textbox(label="Store name", value=setup_value("store_name"))
+        support_email = gr.Textbox(label="Support email", value=setup_value("support_email"), placeholder="support@your-shop.example")
+        currency = gr.Textbox(label="Currency of refunds and policy amounts (ISO code)", value=setup_value("currency"), max_length=3)
         language = gr.Dropdown(language_choices, label="Your language (inbox translations)",
-                               value=setup.merchant_language)  # fmt: skip
+                               value=setup_value("merchant_language"))  # fmt: skip
     with gr.Row():
-        return_days = gr.Number(label="Return window (days)", value=setup.return_window_days, precision=0, minimum=0)
-        damage_days = gr.Number(label="Report damage within (days)", value=setup.damage_report_days, precision=0,
+        return_days = gr.Number(label="Return window (days)", value=setup_value("return_window_days"), precision=0, minimum=0)
+        damage_days = gr.Number(label="Report damage within (days)", value=setup_value("damage_report_days"), precision=0,
                                 minimum=0)  # fmt: skip
         returnless = gr.Number(label="Returnless when the return label costs more than (% of item value)",
-                               value=float(setup.returnless_threshold_pct), minimum=0)  # fmt: skip
+                               value=lambda: float(services.store_setup.get().returnless_threshold_pct), minimum=0)  # fmt: skip
     setup_button = gr.Button("Save store setup", variant="primary")
     setup_saved = gr.Markdown()
 
